@@ -1,0 +1,169 @@
+package org.tariffscope.schedule;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import org.tariffscope.basics.HtsCode;
+import org.tariffscope.basics.InvalidInputException;
+
+/**
+ * Reads a USITC HTS JSON export (a JSON array of records) into an {@link HtsRevision}, streaming,
+ * straight from the {@code .json.gz}. Builds the indent hierarchy, the description paths, and the
+ * rates statistical lines inherit from their legal line.
+ */
+final class HtsJsonReader {
+  private static final ObjectMapper MAPPER = new ObjectMapper()
+      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+  /** The fields of a record we use; the export also has quota and additional-duty fields. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record RawRecord(String htsno, String indent, String description, List<String> units,
+      String general, String special, String other, List<RawFootnote> footnotes) {
+  }
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record RawFootnote(List<String> columns, String value) {
+  }
+
+  /** A record in the hierarchy, numbered or not ("Horses:" rows have no number). */
+  private static final class Node {
+    final RawRecord raw;
+    final int indent;
+    final Node parent;
+    final HtsCode code;
+
+    Node(RawRecord raw, int indent, Node parent, HtsCode code) {
+      this.raw = raw;
+      this.indent = indent;
+      this.parent = parent;
+      this.code = code;
+    }
+  }
+
+  private HtsJsonReader() {
+  }
+
+  static HtsRevision read(RevisionInfo info) throws IOException {
+    try (InputStream raw = info.source().open()) {
+      InputStream in = new BufferedInputStream(raw, 1 << 16);
+      if (info.source().name().endsWith(".gz")) {
+        in = new GZIPInputStream(in, 1 << 16);
+      }
+      return read(info, in);
+    }
+  }
+
+  static HtsRevision read(RevisionInfo info, InputStream in) throws IOException {
+    List<HtsLine> lines = new ArrayList<>(36_000);
+    Map<String, String> interned = new HashMap<>();
+    Deque<Node> stack = new ArrayDeque<>();
+    try (JsonParser p = MAPPER.getFactory().createParser(in)) {
+      if (p.nextToken() != JsonToken.START_ARRAY) {
+        throw new InvalidInputException(info.source().name() + " is not a USITC HTS JSON export (expected a JSON array)");
+      }
+      while (p.nextToken() == JsonToken.START_OBJECT) {
+        RawRecord r = MAPPER.readValue(p, RawRecord.class);
+        int indent = parseIndent(r.indent());
+        while (!stack.isEmpty() && stack.peek().indent >= indent) {
+          stack.pop();
+        }
+        HtsCode code = codeOf(r.htsno());
+        Node node = new Node(r, indent, stack.peek(), code);
+        stack.push(node);
+        if (code != null) {
+          lines.add(line(node, interned));
+        }
+      }
+    }
+    if (lines.isEmpty()) {
+      throw new InvalidInputException(info.source().name() + " holds no numbered HTS lines");
+    }
+    return new HtsRevision(info, lines);
+  }
+
+  private static HtsLine line(Node node, Map<String, String> interned) {
+    RawRecord r = node.raw;
+    Node rateNode = node;
+    if (isBlank(r.general()) && node.code.length() == 10) {
+      for (Node a = node.parent; a != null; a = a.parent) {
+        if (a.code != null && !isBlank(a.raw.general())) {
+          rateNode = a;
+          break;
+        }
+      }
+    }
+    List<String> path = new ArrayList<>();
+    for (Node a = node; a != null; a = a.parent) {
+      String d = clean(a.raw.description());
+      if (!d.isEmpty()) {
+        path.add(0, interned.computeIfAbsent(d, k -> k));
+      }
+    }
+    List<Footnote> footnotes = new ArrayList<>(footnotes(r));
+    if (rateNode != node) {
+      footnotes.addAll(footnotes(rateNode.raw));
+    }
+    List<String> units = r.units() == null ? List.of()
+        : r.units().stream().map(u -> interned.computeIfAbsent(u.strip(), k -> k)).toList();
+    RawRecord rates = rateNode.raw;
+    return new HtsLine(node.code, node.indent, clean(r.description()), path, units,
+        intern(rates.general(), interned), intern(rates.special(), interned), intern(rates.other(), interned),
+        footnotes, rateNode.code);
+  }
+
+  private static List<Footnote> footnotes(RawRecord r) {
+    if (r.footnotes() == null) {
+      return List.of();
+    }
+    List<Footnote> out = new ArrayList<>(r.footnotes().size());
+    for (RawFootnote f : r.footnotes()) {
+      if (f != null && f.value() != null && !f.value().isBlank()) {
+        out.add(Footnote.of(f.columns(), f.value()));
+      }
+    }
+    return out;
+  }
+
+  private static HtsCode codeOf(String htsno) {
+    if (htsno == null || htsno.isBlank()) {
+      return null;
+    }
+    try {
+      return HtsCode.parse(htsno);
+    } catch (InvalidInputException e) {
+      return null; // a few records carry stray text in htsno; they are description rows
+    }
+  }
+
+  private static int parseIndent(String indent) {
+    try {
+      return indent == null ? 0 : Integer.parseInt(indent.strip());
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  private static boolean isBlank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  private static String clean(String s) {
+    return s == null ? "" : s.replaceAll("<[^>]*>", "").replaceAll("\\s+", " ").strip();
+  }
+
+  private static String intern(String s, Map<String, String> interned) {
+    return s == null ? "" : interned.computeIfAbsent(s.strip(), k -> k);
+  }
+}

@@ -1,0 +1,172 @@
+package org.tariffscope.schedule;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.tariffscope.basics.HtsCode;
+
+/**
+ * One revision of the Harmonized Tariff Schedule as published by the USITC: every numbered line,
+ * with rates inherited down to the statistical lines. Immutable and thread-safe.
+ */
+public final class HtsRevision {
+  private final RevisionInfo info;
+  private final List<HtsLine> lines;
+  private final NavigableMap<String, HtsLine> byDigits;
+
+  HtsRevision(RevisionInfo info, List<HtsLine> lines) {
+    this.info = info;
+    this.lines = List.copyOf(lines);
+    TreeMap<String, HtsLine> map = new TreeMap<>();
+    for (HtsLine l : lines) {
+      // A few codes are printed twice (a heading repeated across page breaks); the first wins.
+      map.putIfAbsent(l.code().digits(), l);
+    }
+    this.byDigits = Collections.unmodifiableNavigableMap(map);
+  }
+
+  public RevisionInfo info() {
+    return info;
+  }
+
+  /** The revision id, e.g. {@code 2025_rev_7}. */
+  public String id() {
+    return info.id();
+  }
+
+  public LocalDate effectiveDate() {
+    return info.effectiveDate();
+  }
+
+  /** Every numbered line, in schedule order. */
+  public List<HtsLine> lines() {
+    return lines;
+  }
+
+  public int size() {
+    return byDigits.size();
+  }
+
+  public Optional<HtsLine> line(HtsCode code) {
+    return Optional.ofNullable(byDigits.get(code.digits()));
+  }
+
+  /** Every line whose code starts with {@code prefix}, including a line equal to it, in code order. */
+  public List<HtsLine> linesUnder(HtsCode prefix) {
+    String p = prefix.digits();
+    return List.copyOf(byDigits.subMap(p, true, p + Character.MAX_VALUE, false).values());
+  }
+
+  /**
+   * The lines an entry can be declared under below {@code prefix}: its 10-digit statistical lines,
+   * and 8-digit lines that have none.
+   */
+  public List<HtsLine> reportingLinesUnder(HtsCode prefix) {
+    List<HtsLine> under = linesUnder(prefix);
+    List<HtsLine> out = new ArrayList<>();
+    for (int i = 0; i < under.size(); i++) {
+      HtsLine l = under.get(i);
+      if (l.code().length() == 10) {
+        out.add(l);
+      } else if (l.code().length() == 8) {
+        boolean hasChildren = i + 1 < under.size() && under.get(i + 1).code().length() == 10
+            && l.code().contains(under.get(i + 1).code());
+        if (!hasChildren) {
+          out.add(l);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The Chapter 99 headings ({@code 9903.xx.xx}) of this revision, in code order. */
+  public List<HtsLine> chapter99Headings() {
+    return linesUnder(HtsCode.of("9903"));
+  }
+
+  /**
+   * Codes of this revision nearest to {@code digits} (for "did you mean" messages): lines sharing
+   * the longest prefix, then the closest numbers.
+   */
+  public List<HtsCode> nearest(String digits, int limit) {
+    for (int len = Math.min(digits.length(), 10); len >= 2; len--) {
+      String p = digits.substring(0, len);
+      Map<String, HtsLine> sub = byDigits.subMap(p, true, p + Character.MAX_VALUE, false);
+      if (!sub.isEmpty()) {
+        List<HtsLine> candidates = new ArrayList<>(sub.values());
+        candidates.removeIf(l -> l.code().length() < Math.min(digits.length(), 8));
+        if (candidates.isEmpty()) {
+          candidates = new ArrayList<>(sub.values());
+        }
+        candidates.sort(Comparator.comparingLong(l -> distance(l.code().digits(), digits)));
+        return candidates.stream().limit(limit).map(HtsLine::code).sorted().toList();
+      }
+    }
+    return List.of();
+  }
+
+  private static long distance(String a, String b) {
+    String x = (a + "0000000000").substring(0, 10);
+    String y = (b + "0000000000").substring(0, 10);
+    return Math.abs(Long.parseLong(x) - Long.parseLong(y));
+  }
+
+  /**
+   * Lines whose description path contains every word (case-insensitive; a word matches the start of
+   * a word, so "backhoe" finds "Backhoes"), statistical lines first, best matches first.
+   */
+  public List<HtsLine> search(String words, int limit) {
+    String[] terms = words.toLowerCase(Locale.ROOT).split("[^a-z0-9]+");
+    List<String> wanted = new ArrayList<>();
+    for (String t : terms) {
+      if (!t.isBlank()) {
+        wanted.add(t);
+      }
+    }
+    if (wanted.isEmpty()) {
+      return List.of();
+    }
+    record Hit(HtsLine line, int ownMatches) {
+    }
+    List<Hit> hits = new ArrayList<>();
+    for (HtsLine line : lines) {
+      if (line.code().isChapter99() || line.code().length() < 8) {
+        continue;
+      }
+      String path = " " + String.join(" ", line.path()).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ");
+      boolean all = true;
+      for (String w : wanted) {
+        if (!path.contains(" " + w)) {
+          all = false;
+          break;
+        }
+      }
+      if (all) {
+        String own = " " + line.description().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ");
+        int ownMatches = 0;
+        for (String w : wanted) {
+          if (own.contains(" " + w)) {
+            ownMatches++;
+          }
+        }
+        hits.add(new Hit(line, ownMatches));
+      }
+    }
+    hits.sort(Comparator.comparingInt((Hit h) -> -h.ownMatches())
+        .thenComparing(h -> h.line().code().length() == 10 ? 0 : 1)
+        .thenComparing(h -> h.line().code()));
+    return hits.stream().limit(limit).map(Hit::line).toList();
+  }
+
+  @Override
+  public String toString() {
+    return "HTS " + info.id() + " (" + info.effectiveDate() + ", " + byDigits.size() + " lines)";
+  }
+}
