@@ -11,9 +11,9 @@ import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.GZIPInputStream;
 import org.tariffscope.basics.HtsCode;
 import org.tariffscope.basics.InvalidInputException;
@@ -65,9 +65,16 @@ final class HtsJsonReader {
     }
   }
 
+  /**
+   * Lines and texts shared by all revisions read: most lines are identical from one revision to the
+   * next, so the 44 revisions together cost little more memory than one.
+   */
+  private static final Map<HtsLine, HtsLine> LINES = new ConcurrentHashMap<>();
+  private static final Map<String, String> TEXTS = new ConcurrentHashMap<>();
+
   static HtsRevision read(RevisionInfo info, InputStream in) throws IOException {
     List<HtsLine> lines = new ArrayList<>(36_000);
-    Map<String, String> interned = new HashMap<>();
+    Map<String, String> interned = TEXTS;
     Deque<Node> stack = new ArrayDeque<>();
     try (JsonParser p = MAPPER.getFactory().createParser(in)) {
       if (p.nextToken() != JsonToken.START_ARRAY) {
@@ -83,7 +90,8 @@ final class HtsJsonReader {
         Node node = new Node(r, indent, stack.peek(), code);
         stack.push(node);
         if (code != null) {
-          lines.add(line(node, interned));
+          HtsLine line = line(node, interned);
+          lines.add(LINES.computeIfAbsent(line, l -> l));
         }
       }
     }

@@ -7,40 +7,29 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.tariffscope.basics.InvalidInputException;
 import org.tariffscope.data.CsvTable;
 
 /**
  * The calendar of HTS revisions and lazy access to their content: the revision in force on a day is
  * the latest one that took effect on or before it ({@link #revisionFor(LocalDate)}), and a revision is
- * read from its {@code .json.gz} only when first asked for.
+ * read from its {@code .json.gz} only when first asked for, then kept.
  *
  * <p>Holds the shipped revisions plus those added with {@code tariffscope hts import} (listed in
- * {@code revisions.csv} of the user's data folder). Thread-safe: loaded revisions are kept in a small
- * least-recently-used cache so that a pass over all 44 revisions does not hold them all in memory.
+ * {@code revisions.csv} of the user's data folder). Thread-safe. Revisions share their identical
+ * lines, so keeping all 44 costs a few hundred megabytes rather than 44 times one.
  */
 public final class Schedule {
-  /** Revisions kept in memory at once; a revision takes roughly 40 MB. */
-  private static final int CACHE_SIZE = 6;
-
   private final List<RevisionInfo> revisions;
   private final TreeMap<LocalDate, RevisionInfo> byDate;
   private final Map<String, RevisionInfo> byId;
-  private final Map<String, HtsRevision> cache = Collections.synchronizedMap(
-      new LinkedHashMap<>(16, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, HtsRevision> eldest) {
-          return size() > CACHE_SIZE;
-        }
-      });
+  private final Map<String, HtsRevision> loaded = new ConcurrentHashMap<>();
 
   private Schedule(List<RevisionInfo> revisions) {
     List<RevisionInfo> sorted = new ArrayList<>(revisions);
@@ -105,18 +94,16 @@ public final class Schedule {
 
   /** The content of a revision, read on first use. */
   public HtsRevision load(RevisionInfo info) {
-    HtsRevision cached = cache.get(info.id());
-    if (cached != null) {
-      return cached;
-    }
-    HtsRevision loaded;
+    HtsRevision cached = loaded.get(info.id());
+    return cached != null ? cached : loaded.computeIfAbsent(info.id(), id -> read(info));
+  }
+
+  private static HtsRevision read(RevisionInfo info) {
     try {
-      loaded = HtsJsonReader.read(info);
+      return HtsJsonReader.read(info);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read HTS revision " + info.id() + " from " + info.source().name(), e);
     }
-    cache.put(info.id(), loaded);
-    return loaded;
   }
 
   /** The content of the revision in force on {@code date}; empty before the first revision. */
