@@ -1,0 +1,165 @@
+package org.tariffscope.engine;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.tariffscope.basics.Countries;
+import org.tariffscope.basics.Country;
+import org.tariffscope.basics.DateInterval;
+import org.tariffscope.basics.HtsCode;
+import org.tariffscope.policy.Measure;
+import org.tariffscope.policy.PolicyBook;
+import org.tariffscope.policy.ProductList;
+
+/**
+ * A policy book arranged for fast lookups: measures in decision order (each after every measure it
+ * yields to), an index from HTS prefixes to measures, country bit sets, and the yields-to relation
+ * as bit sets. Built once per book; immutable and thread-safe.
+ */
+final class CompiledBook {
+  /** A product-scope entry of a measure: via a prefix or a list entry, on the list during a period. */
+  record Hit(int measure, DateInterval period, String via) {
+  }
+
+  private static final DateInterval ALWAYS = DateInterval.from(java.time.LocalDate.of(1900, 1, 1));
+
+  final PolicyBook book;
+  final Measure[] measures;
+  final BitSet[] yieldsTo;
+  final BitSet[] origins;
+  final Map<Long, Hit[]> includes;
+  final Map<Long, Hit[]> excludes;
+  /** For each country index: the all-products measures that include it or name it as excluded. */
+  final int[][] allProductsByCountry;
+
+  CompiledBook(PolicyBook book, Countries countries) {
+    this.book = book;
+    this.measures = decisionOrder(book.measures());
+    int n = measures.length;
+    this.yieldsTo = new BitSet[n];
+    this.origins = new BitSet[n];
+    for (int i = 0; i < n; i++) {
+      yieldsTo[i] = new BitSet(n);
+      if (!measures[i].yieldsTo().isEmpty()) {
+        for (int j = 0; j < n; j++) {
+          if (i != j && measures[i].yieldsTo(measures[j])) {
+            yieldsTo[i].set(j);
+          }
+        }
+      }
+      origins[i] = measures[i].countries().toBitSet(countries.size());
+    }
+    Map<Long, List<Hit>> inc = new HashMap<>();
+    Map<Long, List<Hit>> exc = new HashMap<>();
+    List<List<Integer>> byCountry = new ArrayList<>();
+    for (int c = 0; c < countries.size(); c++) {
+      byCountry.add(new ArrayList<>());
+    }
+    for (int i = 0; i < n; i++) {
+      Measure m = measures[i];
+      if (m.products().all()) {
+        for (Country c : countries.all()) {
+          if (origins[i].get(c.index()) || m.countries().explicitlyExcludes(c)) {
+            byCountry.get(c.index()).add(i);
+          }
+        }
+      }
+      for (String prefix : m.products().include()) {
+        add(inc, prefix, new Hit(i, ALWAYS, HtsCode.dotted(prefix)));
+      }
+      for (String listName : m.products().lists()) {
+        for (ProductList.Entry e : book.list(listName).orElseThrow().entries()) {
+          add(inc, e.prefix().digits(), new Hit(i, e.period(), "list " + listName));
+        }
+      }
+      for (String prefix : m.products().exclude()) {
+        add(exc, prefix, new Hit(i, ALWAYS, HtsCode.dotted(prefix)));
+      }
+      for (String listName : m.products().excludeLists()) {
+        for (ProductList.Entry e : book.list(listName).orElseThrow().entries()) {
+          add(exc, e.prefix().digits(), new Hit(i, e.period(), "list " + listName));
+        }
+      }
+    }
+    this.includes = freeze(inc);
+    this.excludes = freeze(exc);
+    this.allProductsByCountry = new int[countries.size()][];
+    for (int c = 0; c < countries.size(); c++) {
+      allProductsByCountry[c] = byCountry.get(c).stream().mapToInt(Integer::intValue).toArray();
+    }
+  }
+
+  /** The key of a prefix: its digits as a number, times 16, plus its length (so 0101 and 101 differ). */
+  static long key(String digits) {
+    return Long.parseLong(digits) * 16 + digits.length();
+  }
+
+  private static void add(Map<Long, List<Hit>> map, String digits, Hit hit) {
+    map.computeIfAbsent(key(digits), k -> new ArrayList<>(2)).add(hit);
+  }
+
+  private static Map<Long, Hit[]> freeze(Map<Long, List<Hit>> map) {
+    Map<Long, Hit[]> out = new HashMap<>(map.size() * 2);
+    map.forEach((k, v) -> out.put(k, v.toArray(new Hit[0])));
+    return out;
+  }
+
+  /**
+   * Measures ordered so that each comes after every measure it yields to (and may be in force
+   * with); ties keep the book's order (heading, then start date). The loader rejects cycles.
+   */
+  private static Measure[] decisionOrder(List<Measure> all) {
+    int n = all.size();
+    List<List<Integer>> dependents = new ArrayList<>(n);
+    int[] pending = new int[n];
+    for (int i = 0; i < n; i++) {
+      dependents.add(new ArrayList<>());
+    }
+    for (int i = 0; i < n; i++) {
+      Measure m = all.get(i);
+      if (m.yieldsTo().isEmpty()) {
+        continue;
+      }
+      for (int j = 0; j < n; j++) {
+        if (i != j && m.effective().overlaps(all.get(j).effective()) && m.yieldsTo(all.get(j))) {
+          dependents.get(j).add(i);
+          pending[i]++;
+        }
+      }
+    }
+    Deque<Integer> ready = new ArrayDeque<>();
+    for (int i = 0; i < n; i++) {
+      if (pending[i] == 0) {
+        ready.add(i);
+      }
+    }
+    List<Measure> out = new ArrayList<>(n);
+    boolean[] done = new boolean[n];
+    while (!ready.isEmpty()) {
+      int i = ready.poll();
+      done[i] = true;
+      out.add(all.get(i));
+      for (int d : dependents.get(i)) {
+        if (--pending[d] == 0) {
+          ready.add(d);
+        }
+      }
+    }
+    if (out.size() < n) {
+      // A cycle survived validation (it should not): decide the rest in book order rather than lose them.
+      for (int i = 0; i < n; i++) {
+        if (!done[i]) {
+          out.add(all.get(i));
+        }
+      }
+    }
+    return out.toArray(new Measure[0]);
+  }
+
+  static final Comparator<Measure> BY_HEADING = Comparator.comparing(Measure::heading);
+}

@@ -1,0 +1,565 @@
+package org.tariffscope.engine;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.tariffscope.basics.Countries;
+import org.tariffscope.basics.Country;
+import org.tariffscope.basics.DateInterval;
+import org.tariffscope.basics.DutyRate;
+import org.tariffscope.basics.Failure;
+import org.tariffscope.basics.FailureReason;
+import org.tariffscope.basics.HtsCode;
+import org.tariffscope.basics.Money;
+import org.tariffscope.basics.Percent;
+import org.tariffscope.basics.Result;
+import org.tariffscope.basics.SpecificDuty;
+import org.tariffscope.basics.ValueBase;
+import org.tariffscope.engine.NotAppliedMeasure.Reason;
+import org.tariffscope.policy.BaseRateRule;
+import org.tariffscope.policy.Conditions;
+import org.tariffscope.policy.Measure;
+import org.tariffscope.policy.MeasureRate;
+import org.tariffscope.policy.PolicyBook;
+import org.tariffscope.schedule.HtsLine;
+import org.tariffscope.schedule.HtsRevision;
+import org.tariffscope.schedule.RateReading;
+import org.tariffscope.schedule.RevisionInfo;
+import org.tariffscope.schedule.Schedule;
+
+/**
+ * Prices one entry: the base rate from the schedule in force, then every measure of the policy
+ * book whose product, origin and dates fit, decided in stacking order, each with the reason it
+ * applies or not. Computing the number and explaining it are the same code path.
+ *
+ * <p>Pure and thread-safe: the engine holds only immutable data (and caches of it); the date is
+ * always a parameter. One engine serves the CLI, the web app and the batch jobs.
+ */
+public final class DutyEngine {
+  /** Tariffscope covers entries from this day; the shipped data begins with the 2025 basic edition. */
+  public static final LocalDate FIRST_DATE = LocalDate.of(2025, 1, 1);
+
+  private static final MathContext MC = MathContext.DECIMAL64;
+  /**
+   * Measures not in force are explained only when they start or ended within this many days of the
+   * entry date: enough to say why the April 9 rate no longer applies in July, without listing the
+   * whole history of a heading (the timeline does that).
+   */
+  private static final int NOT_IN_FORCE_HORIZON_DAYS = 120;
+  private static final String USMCA_PROGRAM = "S";
+  private static final String USMCA_PROGRAM_PLUS = "S+";
+
+  private final Schedule schedule;
+  private final CompiledBook compiled;
+  private final Countries countries;
+  private final Estimates estimates;
+
+  public DutyEngine(Schedule schedule, PolicyBook book, Countries countries, Estimates estimates) {
+    this.schedule = schedule;
+    this.countries = countries;
+    this.estimates = estimates;
+    this.compiled = new CompiledBook(book, countries);
+  }
+
+  public DutyEngine(Schedule schedule, PolicyBook book) {
+    this(schedule, book, Countries.standard(), Estimates.NONE);
+  }
+
+  /** The same schedule and book with other estimates (the panel's). */
+  public DutyEngine withEstimates(Estimates other) {
+    return new DutyEngine(schedule, compiled.book, countries, other);
+  }
+
+  public Schedule schedule() {
+    return schedule;
+  }
+
+  public PolicyBook book() {
+    return compiled.book;
+  }
+
+  public Countries countries() {
+    return countries;
+  }
+
+  /** The last day of the shipped schedule: later dates are answered from the newest revision. */
+  public LocalDate dataEnd() {
+    return schedule.latest().effectiveDate();
+  }
+
+  /** Prices one entry and explains it, including measures considered and not applied. */
+  public Result<DutyBreakdown> compute(DutyRequest request) {
+    return compute(request, true);
+  }
+
+  /**
+   * Prices one entry.
+   *
+   * @param explain whether to collect measures considered and not applied (the panel does not need them)
+   */
+  public Result<DutyBreakdown> compute(DutyRequest request, boolean explain) {
+    LocalDate date = request.date();
+    if (date.isBefore(FIRST_DATE)) {
+      return Result.failure(FailureReason.DATE_OUT_OF_RANGE, "Tariffscope covers entries from " + FIRST_DATE
+          + "; " + date + " is earlier");
+    }
+    for (String claim : request.facts().claims()) {
+      if (!compiled.book.claims().containsKey(claim)) {
+        return Result.failure(new Failure(FailureReason.INVALID_INPUT, "Unknown claim '" + claim + "' (known claims: "
+            + String.join(", ", new java.util.TreeSet<>(compiled.book.claims().keySet())) + ")",
+            List.copyOf(compiled.book.claims().keySet())));
+      }
+    }
+    RevisionInfo revision = schedule.revisionFor(date).orElseThrow();
+    HtsRevision hts = schedule.load(revision);
+    Result<HtsLine> line = findLine(hts, request.hts());
+    if (!line.isSuccess()) {
+      return Result.failure(line.failure());
+    }
+    return Result.success(price(request, revision, line.value(), explain));
+  }
+
+  /** Finds the line to price, or says why the code cannot be priced. */
+  private Result<HtsLine> findLine(HtsRevision hts, HtsCode code) {
+    if (code.isChapter99()) {
+      return Result.failure(FailureReason.INVALID_INPUT, code + " is a Chapter 99 heading, not a product:"
+          + " give the product's HTS code (e.g. 8703.23.01.60)");
+    }
+    if (code.length() < 8) {
+      List<HtsLine> lines = hts.reportingLinesUnder(code);
+      if (lines.isEmpty()) {
+        return unknown(hts, code);
+      }
+      List<String> codes = lines.stream().map(l -> l.code().toString()).toList();
+      String shown = String.join(", ", codes.subList(0, Math.min(12, codes.size())))
+          + (codes.size() > 12 ? ", ... (" + codes.size() + " lines)" : "");
+      return Result.failure(new Failure(FailureReason.NOT_A_LINE, code + " is a "
+          + (code.length() == 4 ? "heading" : code.length() == 6 ? "subheading" : "chapter")
+          + "; a duty needs one of its lines: " + shown, codes));
+    }
+    Optional<HtsLine> found = hts.line(code);
+    return found.<Result<HtsLine>>map(Result::success).orElseGet(() -> unknown(hts, code));
+  }
+
+  private static Result<HtsLine> unknown(HtsRevision hts, HtsCode code) {
+    List<String> near = hts.nearest(code.digits(), 5).stream().map(HtsCode::toString).toList();
+    return Result.failure(new Failure(FailureReason.UNKNOWN_HTS, "HTS " + code + " is not in the schedule in force ("
+        + hts.id() + ")" + (near.isEmpty() ? "" : "; nearest codes: " + String.join(", ", near)), near));
+  }
+
+  // ---- pricing ------------------------------------------------------------------------------
+
+  private DutyBreakdown price(DutyRequest req, RevisionInfo revision, HtsLine line, boolean explain) {
+    List<String> warnings = new ArrayList<>();
+    LocalDate date = req.date();
+    Country origin = req.origin();
+    EntryFacts facts = req.facts();
+    boolean asPublished = req.view() == LawView.AS_PUBLISHED;
+    if (date.isAfter(dataEnd())) {
+      warnings.add("The shipped schedule ends with revision " + schedule.latest().id() + " (in force from "
+          + dataEnd() + "): " + date + " is answered from it, with the measures the policy files date after it");
+    }
+    if (line.code().length() == 8 && !hasNoStatisticalLines(revision, line)) {
+      warnings.add(line.code() + " is a tariff line with statistical lines: rates are those of the tariff line; "
+          + "measures that name single statistical lines are not applied");
+    }
+    MfnLine mfn = baseRate(line, origin, date, facts, warnings);
+    Percent mfnAve = mfnAdValoremEquivalent(line, origin, mfn, facts, warnings);
+
+    int n = compiled.measures.length;
+    BitSet candidates = new BitSet(n);
+    Map<Integer, String> includedVia = explain ? new HashMap<>() : null;
+    Map<Integer, CompiledBook.Hit> offList = explain ? new HashMap<>() : null;
+    collectCandidates(line.code().digits(), date, origin, candidates, includedVia, offList);
+    Map<Integer, String> excludedVia = explain ? new HashMap<>() : null;
+    BitSet excluded = exclusions(line.code().digits(), date, excludedVia);
+
+    List<AppliedMeasure> applied = new ArrayList<>();
+    List<Integer> appliedIndex = new ArrayList<>();
+    List<BigDecimal> appliedShare = new ArrayList<>();
+    List<NotAppliedMeasure> notApplied = new ArrayList<>();
+    Map<String, Integer> notInForceByHeading = explain ? new LinkedHashMap<>() : null;
+    java.util.Set<String> decidedHeadings = explain ? new java.util.HashSet<>() : null;
+    List<SpecificDuty> extraSpecifics = new ArrayList<>();
+    Money value = facts.value();
+
+    for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+      Measure m = compiled.measures[i];
+      boolean originOk = compiled.origins[i].get(origin.index());
+      if (!m.inForce(date, asPublished)) {
+        if (explain && originOk && !excluded.get(i) && gap(m, date, asPublished) <= NOT_IN_FORCE_HORIZON_DAYS) {
+          notInForceByHeading.merge(m.heading().digits(), i, (a, b) -> nearer(a, b, date, asPublished));
+        }
+        continue;
+      }
+      if (!originOk) {
+        if (explain && m.countries().explicitlyExcludes(origin)) {
+          decidedHeadings.add(m.heading().digits());
+          notApplied.add(new NotAppliedMeasure(m, Reason.ORIGIN_EXCLUDED, "does not apply to goods of "
+              + origin.name() + " (" + m.countries() + ")"));
+        }
+        continue;
+      }
+      if (explain) {
+        decidedHeadings.add(m.heading().digits());
+      }
+      if (excluded.get(i)) {
+        if (explain) {
+          notApplied.add(new NotAppliedMeasure(m, Reason.PRODUCT_EXCLUDED, "product excluded from its scope ("
+              + excludedVia.get(i) + ")"));
+        }
+        continue;
+      }
+      String failed = failedCondition(m.when(), facts, mfnAve, compiled.book);
+      if (failed != null) {
+        if (explain) {
+          notApplied.add(new NotAppliedMeasure(m, Reason.CONDITION, failed));
+        }
+        continue;
+      }
+      BigDecimal covered = BigDecimal.ZERO;
+      List<Measure> yieldedTo = null;
+      for (int k = 0; k < appliedIndex.size(); k++) {
+        if (compiled.yieldsTo[i].get(appliedIndex.get(k))) {
+          covered = covered.add(appliedShare.get(k));
+          if (yieldedTo == null) {
+            yieldedTo = new ArrayList<>(2);
+          }
+          yieldedTo.add(compiled.measures[appliedIndex.get(k)]);
+        }
+      }
+      if (covered.compareTo(BigDecimal.ONE) >= 0) {
+        if (explain) {
+          notApplied.add(new NotAppliedMeasure(m, Reason.YIELDS, yieldReason(m, yieldedTo)));
+        }
+        continue;
+      }
+      BigDecimal share = baseShare(m, line, facts, warnings);
+      String shareNote = share.compareTo(BigDecimal.ONE) < 0 ? "on the " + m.base().description()
+          + " (" + pct(share) + " of value)" : "";
+      if (covered.signum() > 0) {
+        share = share.multiply(BigDecimal.ONE.subtract(covered), MC);
+        shareNote = "on the " + pct(share) + " of value not covered by "
+            + yieldedTo.stream().map(x -> x.heading().toString()).distinct().collect(Collectors.joining(", "));
+      }
+      AppliedMeasure a = charge(m, share, shareNote, mfn, mfnAve, value, extraSpecifics);
+      applied.add(a);
+      appliedIndex.add(i);
+      appliedShare.add(share);
+    }
+
+    if (explain) {
+      offList.forEach((i, hit) -> {
+        Measure m = compiled.measures[i];
+        if (candidates.get(i) || !compiled.origins[i].get(origin.index()) || decidedHeadings.contains(m.heading().digits())
+            || !m.inForce(date, asPublished) && gap(m, date, asPublished) > NOT_IN_FORCE_HORIZON_DAYS) {
+          return;
+        }
+        DateInterval p = hit.period();
+        long days = date.isBefore(p.start()) ? ChronoUnit.DAYS.between(date, p.start())
+            : ChronoUnit.DAYS.between(p.endExclusive(), date) + 1;
+        if (days <= NOT_IN_FORCE_HORIZON_DAYS) {
+          decidedHeadings.add(m.heading().digits());
+          notApplied.add(new NotAppliedMeasure(m, Reason.NOT_IN_FORCE, date.isBefore(p.start())
+              ? "the product is in its scope (" + hit.via() + ") only from " + p.start()
+              : "the product left its scope (" + hit.via() + ") on " + p.endExclusive()));
+        }
+      });
+      notInForceByHeading.forEach((heading, i) -> {
+        if (!decidedHeadings.contains(heading)) {
+          notApplied.add(new NotAppliedMeasure(compiled.measures[i], Reason.NOT_IN_FORCE,
+              notInForceReason(compiled.measures[i], date, asPublished)));
+        }
+      });
+    }
+
+    Percent total = mfn.adValorem();
+    for (AppliedMeasure a : applied) {
+      total = total.plus(a.effective());
+    }
+    List<SpecificDuty> specifics = new ArrayList<>(mfn.specifics());
+    specifics.addAll(extraSpecifics);
+    Money duty = null;
+    if (value != null) {
+      duty = value.times(total);
+      if (!specifics.isEmpty()) {
+        if (facts.quantity() != null) {
+          for (SpecificDuty s : specifics) {
+            duty = duty.plus(s.amountFor(facts.quantity()));
+          }
+        } else {
+          warnings.add("The duty excludes the specific part (" + specifics.stream().map(SpecificDuty::toString)
+              .collect(Collectors.joining(" + ")) + "): give the quantity in " + specifics.get(0).unit());
+        }
+      }
+      duty = duty.rounded();
+    }
+    return new DutyBreakdown(line, origin, date, revision, req.view(), facts, mfn, applied, notApplied, total,
+        specifics, duty, warnings);
+  }
+
+  private boolean hasNoStatisticalLines(RevisionInfo revision, HtsLine line) {
+    List<HtsLine> under = schedule.load(revision).linesUnder(line.code());
+    return under.size() == 1;
+  }
+
+  /**
+   * Fills {@code out} with the measures whose product scope holds the code on the date; when
+   * explaining, also notes in {@code offList} the list entries for the code that hold on other dates.
+   */
+  private void collectCandidates(String digits, LocalDate date, Country origin, BitSet out, Map<Integer, String> via,
+      Map<Integer, CompiledBook.Hit> offList) {
+    long value = 0;
+    for (int len = 1; len <= digits.length(); len++) {
+      value = value * 10 + (digits.charAt(len - 1) - '0');
+      if (len < 2) {
+        continue;
+      }
+      CompiledBook.Hit[] hits = compiled.includes.get(value * 16 + len);
+      if (hits != null) {
+        for (CompiledBook.Hit h : hits) {
+          if (h.period().contains(date)) {
+            out.set(h.measure());
+            if (via != null) {
+              via.putIfAbsent(h.measure(), h.via());
+            }
+          } else if (offList != null) {
+            offList.merge(h.measure(), h, (a, b) -> entryGap(a, date) <= entryGap(b, date) ? a : b);
+          }
+        }
+      }
+    }
+    for (int i : compiled.allProductsByCountry[origin.index()]) {
+      out.set(i);
+    }
+  }
+
+  private BitSet exclusions(String digits, LocalDate date, Map<Integer, String> via) {
+    BitSet out = new BitSet();
+    if (compiled.excludes.isEmpty()) {
+      return out;
+    }
+    long value = 0;
+    for (int len = 1; len <= digits.length(); len++) {
+      value = value * 10 + (digits.charAt(len - 1) - '0');
+      if (len < 2) {
+        continue;
+      }
+      CompiledBook.Hit[] hits = compiled.excludes.get(value * 16 + len);
+      if (hits != null) {
+        for (CompiledBook.Hit h : hits) {
+          if (h.period().contains(date)) {
+            out.set(h.measure());
+            if (via != null) {
+              via.putIfAbsent(h.measure(), h.via());
+            }
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  // ---- base rate ----------------------------------------------------------------------------
+
+  private MfnLine baseRate(HtsLine line, Country origin, LocalDate date, EntryFacts facts, List<String> warnings) {
+    for (BaseRateRule rule : compiled.book.baseRates()) {
+      if (rule.effective().contains(date) && rule.countries().includes(origin)) {
+        return fromReading("other", line.otherReading(), rule.title(), warnings);
+      }
+    }
+    if (facts.usmcaClaimed()) {
+      if (!origin.iso2().equals("CA") && !origin.iso2().equals("MX")) {
+        warnings.add("USMCA preference was claimed for goods of " + origin.name() + ": ignored (Canada and Mexico only)");
+      } else {
+        RateReading special = line.specialReading();
+        Optional<RateReading> usmca = special.forProgram(USMCA_PROGRAM).or(() -> special.forProgram(USMCA_PROGRAM_PLUS));
+        if (usmca.isPresent()) {
+          return fromReading("special:S", usmca.get(), "USMCA preference claimed (special program S)", warnings);
+        }
+        warnings.add("No USMCA preference is printed for " + line.code() + ": column 1 general applies");
+      }
+    }
+    return fromReading("general", line.generalReading(), "", warnings);
+  }
+
+  private static MfnLine fromReading(String column, RateReading reading, String why, List<String> warnings) {
+    DutyRate rate = reading.rate();
+    switch (reading.kind()) {
+      case RATE:
+        return new MfnLine(column, reading.text(), rate.adValorem(), rate.specifics(), true, why);
+      case PARTIAL:
+        warnings.add("Base rate '" + reading.text() + "': " + reading.note() + "; only the whole-article part is counted");
+        return new MfnLine(column, reading.text(), rate.adValorem(), rate.specifics(), false, reading.note());
+      default:
+        warnings.add("Base rate '" + reading.text() + "' cannot be reduced to a rate (" + reading.note()
+            + "); counted as zero");
+        return new MfnLine(column, reading.text(), Percent.ZERO, List.of(), false, reading.note());
+    }
+  }
+
+  /** The base rate as one ad valorem figure, for floors and MFN conditions. */
+  private Percent mfnAdValoremEquivalent(HtsLine line, Country origin, MfnLine mfn, EntryFacts facts,
+      List<String> warnings) {
+    if (mfn.specifics().isEmpty()) {
+      return mfn.adValorem();
+    }
+    if (facts.value() != null && facts.quantity() != null && facts.value().amount().signum() > 0) {
+      Money specific = Money.ZERO;
+      for (SpecificDuty s : mfn.specifics()) {
+        specific = specific.plus(s.amountFor(facts.quantity()));
+      }
+      return mfn.adValorem().plus(Percent.ratio(specific.amount(), facts.value().amount()));
+    }
+    Optional<Percent> estimate = estimates.specificAdValoremEquivalent(line.code(), origin);
+    if (estimate.isPresent()) {
+      return mfn.adValorem().plus(estimate.get());
+    }
+    return mfn.adValorem();
+  }
+
+  private static String failedCondition(Conditions when, EntryFacts facts, Percent mfnAve, PolicyBook book) {
+    if (when.isEmpty()) {
+      return null;
+    }
+    for (String claim : when.claims()) {
+      if (!facts.claims().contains(claim)) {
+        return "applies only to entries claiming: " + book.claims().get(claim).title() + " (--claim " + claim + ")";
+      }
+    }
+    if (when.usmcaClaimed() != null && when.usmcaClaimed() != facts.usmcaClaimed()) {
+      return when.usmcaClaimed() ? "applies only to entries claiming USMCA preference"
+          : "USMCA preference claimed (qualifying goods are exempt)";
+    }
+    if (when.mfnBelow() != null && !mfnAve.isLessThan(when.mfnBelow())) {
+      return "column-1 rate " + mfnAve + " is not below " + when.mfnBelow();
+    }
+    if (when.mfnAtLeast() != null && mfnAve.isLessThan(when.mfnAtLeast())) {
+      return "column-1 rate " + mfnAve + " is below " + when.mfnAtLeast();
+    }
+    if (when.usContentAtLeast() != null) {
+      Optional<BigDecimal> us = facts.content(ValueBase.US_CONTENT);
+      if (us.isEmpty()) {
+        return "U.S. content not declared (needs at least " + when.usContentAtLeast() + ")";
+      }
+      if (us.get().multiply(BigDecimal.valueOf(100)).compareTo(when.usContentAtLeast().value()) < 0) {
+        return "U.S. content " + pct(us.get()) + " is below " + when.usContentAtLeast();
+      }
+    }
+    return null;
+  }
+
+  // ---- charging -----------------------------------------------------------------------------
+
+  private BigDecimal baseShare(Measure m, HtsLine line, EntryFacts facts, List<String> warnings) {
+    ValueBase base = m.base();
+    switch (base) {
+      case FULL:
+        return BigDecimal.ONE;
+      case US_CONTENT:
+        return facts.content(ValueBase.US_CONTENT).orElse(BigDecimal.ZERO);
+      case NON_US_CONTENT: {
+        Optional<BigDecimal> us = facts.content(ValueBase.US_CONTENT);
+        if (us.isEmpty()) {
+          warnings.add(m.heading() + " is charged on the non-U.S. content: none declared, charged on the full value");
+          return BigDecimal.ONE;
+        }
+        return BigDecimal.ONE.subtract(us.get());
+      }
+      default: {
+        Optional<BigDecimal> declared = facts.content(base);
+        if (declared.isPresent()) {
+          return declared.get();
+        }
+        Optional<BigDecimal> estimate = estimates.contentShare(line.code(), base);
+        if (estimate.isPresent()) {
+          warnings.add(m.heading() + " is charged on the " + base.description() + ": estimated at "
+              + pct(estimate.get()) + " of value (" + estimates.describe() + ")");
+          return estimate.get();
+        }
+        warnings.add(m.heading() + " is charged on the " + base.description()
+            + ": none declared, so charged on the full value (declare it with --metal-content)");
+        return BigDecimal.ONE;
+      }
+    }
+  }
+
+  private static AppliedMeasure charge(Measure m, BigDecimal share, String shareNote, MfnLine mfn, Percent mfnAve,
+      Money value, List<SpecificDuty> extraSpecifics) {
+    MeasureRate rate = m.rate();
+    Percent charged;
+    String explanation;
+    SpecificDuty specific = null;
+    if (rate instanceof MeasureRate.Additional add) {
+      charged = add.percent();
+      explanation = shareNote;
+    } else if (rate instanceof MeasureRate.Floor floor) {
+      charged = floor.percent().minusFloorZero(mfnAve);
+      explanation = floor.percent() + " all-in less the column-1 rate " + mfnAve
+          + (shareNote.isEmpty() ? "" : "; " + shareNote);
+    } else {
+      MeasureRate.Specific s = (MeasureRate.Specific) rate;
+      charged = s.rate().adValorem();
+      extraSpecifics.addAll(s.rate().specifics());
+      specific = s.rate().specifics().isEmpty() ? null : s.rate().specifics().get(0);
+      explanation = "+" + s.rate();
+    }
+    Percent effective = share.compareTo(BigDecimal.ONE) == 0 ? charged : charged.timesShare(share);
+    Money amount = value == null ? null : value.times(effective).rounded();
+    return new AppliedMeasure(m, charged, share, effective, specific, amount, explanation);
+  }
+
+  private static String yieldReason(Measure m, List<Measure> to) {
+    Measure first = to.get(0);
+    String headings = to.stream().map(x -> x.heading().toString()).distinct().collect(Collectors.joining(", "));
+    String what = switch (first.authority()) {
+      case SECTION_232 -> "Section 232 article";
+      default -> "does not stack with " + first.authority().label();
+    };
+    if (first.rate() instanceof MeasureRate.Additional a && a.percent().isZero()) {
+      what = first.title();
+    }
+    return what + ": " + headings + " applies";
+  }
+
+  private static long entryGap(CompiledBook.Hit h, LocalDate date) {
+    DateInterval p = h.period();
+    return date.isBefore(p.start()) ? ChronoUnit.DAYS.between(date, p.start())
+        : ChronoUnit.DAYS.between(p.endExclusive(), date);
+  }
+
+  /** Of two periods of one heading, the one nearer to the date (the one worth explaining). */
+  private int nearer(int a, int b, LocalDate date, boolean asPublished) {
+    return gap(compiled.measures[a], date, asPublished) <= gap(compiled.measures[b], date, asPublished) ? a : b;
+  }
+
+  private static long gap(Measure m, LocalDate date, boolean asPublished) {
+    DateInterval p = m.period(asPublished);
+    if (date.isBefore(p.start())) {
+      return ChronoUnit.DAYS.between(date, p.start());
+    }
+    return ChronoUnit.DAYS.between(p.endExclusive(), date) + 1;
+  }
+
+  private String notInForceReason(Measure m, LocalDate date, boolean asPublished) {
+    DateInterval p = m.period(asPublished);
+    if (date.isBefore(p.start())) {
+      return "not yet in force on " + date + " (from " + p.start() + ")";
+    }
+    String reason = m.untilReason().isEmpty() ? "" : ": " + m.untilReason();
+    return "no longer in force on " + date + " (ended " + p.endExclusive() + reason + ")";
+  }
+
+  private static String pct(BigDecimal share) {
+    return share.movePointRight(2).round(new MathContext(4)).stripTrailingZeros().toPlainString() + "%";
+  }
+}
