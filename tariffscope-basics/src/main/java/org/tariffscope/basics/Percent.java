@@ -18,7 +18,9 @@ public final class Percent implements Comparable<Percent> {
   private final BigDecimal value;
 
   private Percent(BigDecimal value) {
-    this.value = value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
+    // Not normalised here (stripTrailingZeros allocates on the engine's hot path): equality compares
+    // numerically and printing strips the zeros.
+    this.value = value.signum() == 0 ? BigDecimal.ZERO : value;
   }
 
   /** @throws InvalidInputException when negative */
@@ -45,9 +47,9 @@ public final class Percent implements Comparable<Percent> {
     return of(BigDecimal.valueOf(percent));
   }
 
-  /** The percentage as a number (27.5 for 27.5%). */
+  /** The percentage as a number (27.5 for 27.5%), without trailing zeros. */
   public BigDecimal value() {
-    return value;
+    return value.stripTrailingZeros();
   }
 
   /** The rate as a fraction of value (0.275 for 27.5%). */
@@ -93,6 +95,11 @@ public final class Percent implements Comparable<Percent> {
     return new Percent(value.setScale(decimals, RoundingMode.HALF_UP));
   }
 
+  /** The number as held, for arithmetic without normalising. */
+  BigDecimal raw() {
+    return value;
+  }
+
   public boolean isLessThan(Percent other) {
     return value.compareTo(other.value) < 0;
   }
@@ -109,12 +116,12 @@ public final class Percent implements Comparable<Percent> {
 
   @Override
   public int hashCode() {
-    return value.hashCode();
+    return value.stripTrailingZeros().hashCode();
   }
 
   /** Plain digits and a percent sign, e.g. {@code 27.5%}. */
   @Override
   public String toString() {
-    return value.toPlainString() + "%";
+    return value.stripTrailingZeros().toPlainString() + "%";
   }
 }

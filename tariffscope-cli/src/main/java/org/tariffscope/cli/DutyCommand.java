@@ -218,7 +218,9 @@ final class DutyCommand implements Callable<Integer> {
     if (!in.toString().equals("-") && !Files.isReadable(in)) {
       throw new InvalidInputException("Cannot read the input file " + in);
     }
-    Progress progress = new Progress(spec.commandLine().getErr(), "entries");
+    // Progress goes to standard error, and only when it cannot interleave with results on a terminal.
+    boolean showProgress = output != null || System.console() == null;
+    Progress progress = showProgress ? new Progress(spec.commandLine().getErr(), "entries") : Progress.silent();
     int[] counts = new int[2];
     write(out -> {
       JsonGenerator json = fmt.equals("json") ? Json.MAPPER.getFactory().createGenerator(out) : null;

@@ -21,7 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code tariffscope hts}: read the official schedule. */
 @Command(name = "hts", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
     description = "Read the official schedule (USITC HTS revisions shipped with Tariffscope).",
-    subcommands = {HtsCommand.Show.class, HtsCommand.Search.class, HtsCommand.Revisions.class})
+    subcommands = {HtsCommand.Show.class, HtsCommand.Search.class, HtsCommand.Revisions.class,
+        HtsImportCommand.class})
 final class HtsCommand {
 
   static HtsRevision revision(Common common, String date) {

@@ -17,8 +17,16 @@ final class Progress {
     this.unit = unit;
   }
 
+  /** A progress that prints nothing. */
+  static Progress silent() {
+    return new Progress(null, "");
+  }
+
   void advance(long n) {
     done += n;
+    if (err == null) {
+      return;
+    }
     long now = System.nanoTime();
     if (now - lastPrint > 1_000_000_000L) {
       lastPrint = now;
@@ -30,7 +38,7 @@ final class Progress {
   }
 
   void done() {
-    if (printed) {
+    if (err != null && printed) {
       err.print("\r" + " ".repeat(60) + "\r");
       err.flush();
     }

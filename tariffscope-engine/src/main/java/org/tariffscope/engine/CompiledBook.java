@@ -5,16 +5,12 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.tariffscope.basics.Countries;
 import org.tariffscope.basics.Country;
-import org.tariffscope.basics.DateInterval;
-import org.tariffscope.basics.HtsCode;
 import org.tariffscope.policy.Measure;
 import org.tariffscope.policy.PolicyBook;
-import org.tariffscope.policy.ProductList;
+import org.tariffscope.policy.ProductIndex;
 
 /**
  * A policy book arranged for fast lookups: measures in decision order (each after every measure it
@@ -22,18 +18,13 @@ import org.tariffscope.policy.ProductList;
  * as bit sets. Built once per book; immutable and thread-safe.
  */
 final class CompiledBook {
-  /** A product-scope entry of a measure: via a prefix or a list entry, on the list during a period. */
-  record Hit(int measure, DateInterval period, String via) {
-  }
-
-  private static final DateInterval ALWAYS = DateInterval.from(java.time.LocalDate.of(1900, 1, 1));
-
   final PolicyBook book;
   final Measure[] measures;
   final BitSet[] yieldsTo;
   final BitSet[] origins;
-  final Map<Long, Hit[]> includes;
-  final Map<Long, Hit[]> excludes;
+  /** Each measure's country scope in words, for explanations (formatting it per request would dominate). */
+  final String[] countriesText;
+  final ProductIndex products;
   /** For each country index: the all-products measures that include it or name it as excluded. */
   final int[][] allProductsByCountry;
 
@@ -43,6 +34,7 @@ final class CompiledBook {
     int n = measures.length;
     this.yieldsTo = new BitSet[n];
     this.origins = new BitSet[n];
+    this.countriesText = new String[n];
     for (int i = 0; i < n; i++) {
       yieldsTo[i] = new BitSet(n);
       if (!measures[i].yieldsTo().isEmpty()) {
@@ -53,9 +45,8 @@ final class CompiledBook {
         }
       }
       origins[i] = measures[i].countries().toBitSet(countries.size());
+      countriesText[i] = measures[i].countries().toString();
     }
-    Map<Long, List<Hit>> inc = new HashMap<>();
-    Map<Long, List<Hit>> exc = new HashMap<>();
     List<List<Integer>> byCountry = new ArrayList<>();
     for (int c = 0; c < countries.size(); c++) {
       byCountry.add(new ArrayList<>());
@@ -69,44 +60,12 @@ final class CompiledBook {
           }
         }
       }
-      for (String prefix : m.products().include()) {
-        add(inc, prefix, new Hit(i, ALWAYS, HtsCode.dotted(prefix)));
-      }
-      for (String listName : m.products().lists()) {
-        for (ProductList.Entry e : book.list(listName).orElseThrow().entries()) {
-          add(inc, e.prefix().digits(), new Hit(i, e.period(), "list " + listName));
-        }
-      }
-      for (String prefix : m.products().exclude()) {
-        add(exc, prefix, new Hit(i, ALWAYS, HtsCode.dotted(prefix)));
-      }
-      for (String listName : m.products().excludeLists()) {
-        for (ProductList.Entry e : book.list(listName).orElseThrow().entries()) {
-          add(exc, e.prefix().digits(), new Hit(i, e.period(), "list " + listName));
-        }
-      }
     }
-    this.includes = freeze(inc);
-    this.excludes = freeze(exc);
+    this.products = new ProductIndex(List.of(measures), book);
     this.allProductsByCountry = new int[countries.size()][];
     for (int c = 0; c < countries.size(); c++) {
       allProductsByCountry[c] = byCountry.get(c).stream().mapToInt(Integer::intValue).toArray();
     }
-  }
-
-  /** The key of a prefix: its digits as a number, times 16, plus its length (so 0101 and 101 differ). */
-  static long key(String digits) {
-    return Long.parseLong(digits) * 16 + digits.length();
-  }
-
-  private static void add(Map<Long, List<Hit>> map, String digits, Hit hit) {
-    map.computeIfAbsent(key(digits), k -> new ArrayList<>(2)).add(hit);
-  }
-
-  private static Map<Long, Hit[]> freeze(Map<Long, List<Hit>> map) {
-    Map<Long, Hit[]> out = new HashMap<>(map.size() * 2);
-    map.forEach((k, v) -> out.put(k, v.toArray(new Hit[0])));
-    return out;
   }
 
   /**

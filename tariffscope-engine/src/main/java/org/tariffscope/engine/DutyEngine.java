@@ -30,6 +30,7 @@ import org.tariffscope.policy.Conditions;
 import org.tariffscope.policy.Measure;
 import org.tariffscope.policy.MeasureRate;
 import org.tariffscope.policy.PolicyBook;
+import org.tariffscope.policy.ProductIndex;
 import org.tariffscope.schedule.HtsLine;
 import org.tariffscope.schedule.HtsRevision;
 import org.tariffscope.schedule.RateReading;
@@ -178,7 +179,7 @@ public final class DutyEngine {
     int n = compiled.measures.length;
     BitSet candidates = new BitSet(n);
     Map<Integer, String> includedVia = explain ? new HashMap<>() : null;
-    Map<Integer, CompiledBook.Hit> offList = explain ? new HashMap<>() : null;
+    Map<Integer, ProductIndex.Hit> offList = explain ? new HashMap<>() : null;
     collectCandidates(line.code().digits(), date, origin, candidates, includedVia, offList);
     Map<Integer, String> excludedVia = explain ? new HashMap<>() : null;
     BitSet excluded = exclusions(line.code().digits(), date, excludedVia);
@@ -205,7 +206,7 @@ public final class DutyEngine {
         if (explain && m.countries().explicitlyExcludes(origin)) {
           decidedHeadings.add(m.heading().digits());
           notApplied.add(new NotAppliedMeasure(m, Reason.ORIGIN_EXCLUDED, "does not apply to goods of "
-              + origin.name() + " (" + m.countries() + ")"));
+              + origin.name() + " (" + compiled.countriesText[i] + ")"));
         }
         continue;
       }
@@ -219,7 +220,7 @@ public final class DutyEngine {
         }
         continue;
       }
-      String failed = failedCondition(m.when(), facts, mfnAve, compiled.book);
+      String failed = failedCondition(m.when(), facts, mfnAve, compiled.book, explain);
       if (failed != null) {
         if (explain) {
           notApplied.add(new NotAppliedMeasure(m, Reason.CONDITION, failed));
@@ -244,20 +245,40 @@ public final class DutyEngine {
         continue;
       }
       BigDecimal share = baseShare(m, line, facts, warnings);
-      String shareNote = share.compareTo(BigDecimal.ONE) < 0 ? "on the " + m.base().description()
-          + " (" + pct(share) + " of value)" : "";
+      String shareNote = "";
       if (covered.signum() > 0) {
         share = share.multiply(BigDecimal.ONE.subtract(covered), MC);
-        shareNote = "on the " + pct(share) + " of value not covered by "
-            + yieldedTo.stream().map(x -> x.heading().toString()).distinct().collect(Collectors.joining(", "));
+        if (explain) {
+          shareNote = "on the " + pct(share) + " of value not covered by "
+              + yieldedTo.stream().map(x -> x.heading().toString()).distinct().collect(Collectors.joining(", "));
+        }
+      } else if (explain && share.compareTo(BigDecimal.ONE) < 0) {
+        shareNote = "on the " + m.base().description() + " (" + pct(share) + " of value)";
       }
-      AppliedMeasure a = charge(m, share, shareNote, mfn, mfnAve, value, extraSpecifics);
+      AppliedMeasure a = charge(m, share, shareNote, mfnAve, value, extraSpecifics, explain);
       applied.add(a);
       appliedIndex.add(i);
       appliedShare.add(share);
     }
 
     if (explain) {
+      Map<Integer, List<String>> siblings = new java.util.TreeMap<>();
+      for (ProductIndex.Hit h : compiled.products.statisticalSiblings(line.code().digits())) {
+        int i = h.measure();
+        Measure m = compiled.measures[i];
+        if (!candidates.get(i) && h.period().contains(date) && m.inForce(date, asPublished)
+            && compiled.origins[i].get(origin.index()) && !decidedHeadings.contains(m.heading().digits())) {
+          siblings.computeIfAbsent(i, k -> new ArrayList<>()).add(h.via());
+        }
+      }
+      siblings.forEach((i, vias) -> {
+        Measure m = compiled.measures[i];
+        if (decidedHeadings.add(m.heading().digits())) {
+          notApplied.add(new NotAppliedMeasure(m, Reason.NOT_IN_SCOPE, "of " + line.code().prefix(8)
+              + " it covers only " + String.join(", ", vias.subList(0, Math.min(4, vias.size())))
+              + (vias.size() > 4 ? " and " + (vias.size() - 4) + " more" : "")));
+        }
+      });
       offList.forEach((i, hit) -> {
         Measure m = compiled.measures[i];
         if (candidates.get(i) || !compiled.origins[i].get(origin.index()) || decidedHeadings.contains(m.heading().digits())
@@ -317,27 +338,17 @@ public final class DutyEngine {
    * explaining, also notes in {@code offList} the list entries for the code that hold on other dates.
    */
   private void collectCandidates(String digits, LocalDate date, Country origin, BitSet out, Map<Integer, String> via,
-      Map<Integer, CompiledBook.Hit> offList) {
-    long value = 0;
-    for (int len = 1; len <= digits.length(); len++) {
-      value = value * 10 + (digits.charAt(len - 1) - '0');
-      if (len < 2) {
-        continue;
-      }
-      CompiledBook.Hit[] hits = compiled.includes.get(value * 16 + len);
-      if (hits != null) {
-        for (CompiledBook.Hit h : hits) {
-          if (h.period().contains(date)) {
-            out.set(h.measure());
-            if (via != null) {
-              via.putIfAbsent(h.measure(), h.via());
-            }
-          } else if (offList != null) {
-            offList.merge(h.measure(), h, (a, b) -> entryGap(a, date) <= entryGap(b, date) ? a : b);
-          }
+      Map<Integer, ProductIndex.Hit> offList) {
+    compiled.products.includesOf(digits, h -> {
+      if (h.period().contains(date)) {
+        out.set(h.measure());
+        if (via != null) {
+          via.putIfAbsent(h.measure(), h.via());
         }
+      } else if (offList != null) {
+        offList.merge(h.measure(), h, (a, b) -> entryGap(a, date) <= entryGap(b, date) ? a : b);
       }
-    }
+    });
     for (int i : compiled.allProductsByCountry[origin.index()]) {
       out.set(i);
     }
@@ -345,27 +356,14 @@ public final class DutyEngine {
 
   private BitSet exclusions(String digits, LocalDate date, Map<Integer, String> via) {
     BitSet out = new BitSet();
-    if (compiled.excludes.isEmpty()) {
-      return out;
-    }
-    long value = 0;
-    for (int len = 1; len <= digits.length(); len++) {
-      value = value * 10 + (digits.charAt(len - 1) - '0');
-      if (len < 2) {
-        continue;
-      }
-      CompiledBook.Hit[] hits = compiled.excludes.get(value * 16 + len);
-      if (hits != null) {
-        for (CompiledBook.Hit h : hits) {
-          if (h.period().contains(date)) {
-            out.set(h.measure());
-            if (via != null) {
-              via.putIfAbsent(h.measure(), h.via());
-            }
-          }
+    compiled.products.excludesOf(digits, h -> {
+      if (h.period().contains(date)) {
+        out.set(h.measure());
+        if (via != null) {
+          via.putIfAbsent(h.measure(), h.via());
         }
       }
-    }
+    });
     return out;
   }
 
@@ -427,32 +425,35 @@ public final class DutyEngine {
     return mfn.adValorem();
   }
 
-  private static String failedCondition(Conditions when, EntryFacts facts, Percent mfnAve, PolicyBook book) {
+  /** Why a condition fails (in words only when explaining), or null when all hold. */
+  private static String failedCondition(Conditions when, EntryFacts facts, Percent mfnAve, PolicyBook book,
+      boolean explain) {
     if (when.isEmpty()) {
       return null;
     }
     for (String claim : when.claims()) {
       if (!facts.claims().contains(claim)) {
-        return "applies only to entries claiming: " + book.claims().get(claim).title() + " (--claim " + claim + ")";
+        return !explain ? "" : "applies only to entries claiming: " + book.claims().get(claim).title()
+            + " (--claim " + claim + ")";
       }
     }
     if (when.usmcaClaimed() != null && when.usmcaClaimed() != facts.usmcaClaimed()) {
-      return when.usmcaClaimed() ? "applies only to entries claiming USMCA preference"
+      return !explain ? "" : when.usmcaClaimed() ? "applies only to entries claiming USMCA preference"
           : "USMCA preference claimed (qualifying goods are exempt)";
     }
     if (when.mfnBelow() != null && !mfnAve.isLessThan(when.mfnBelow())) {
-      return "column-1 rate " + mfnAve + " is not below " + when.mfnBelow();
+      return !explain ? "" : "column-1 rate " + mfnAve + " is not below " + when.mfnBelow();
     }
     if (when.mfnAtLeast() != null && mfnAve.isLessThan(when.mfnAtLeast())) {
-      return "column-1 rate " + mfnAve + " is below " + when.mfnAtLeast();
+      return !explain ? "" : "column-1 rate " + mfnAve + " is below " + when.mfnAtLeast();
     }
     if (when.usContentAtLeast() != null) {
       Optional<BigDecimal> us = facts.content(ValueBase.US_CONTENT);
       if (us.isEmpty()) {
-        return "U.S. content not declared (needs at least " + when.usContentAtLeast() + ")";
+        return !explain ? "" : "U.S. content not declared (needs at least " + when.usContentAtLeast() + ")";
       }
       if (us.get().multiply(BigDecimal.valueOf(100)).compareTo(when.usContentAtLeast().value()) < 0) {
-        return "U.S. content " + pct(us.get()) + " is below " + when.usContentAtLeast();
+        return !explain ? "" : "U.S. content " + pct(us.get()) + " is below " + when.usContentAtLeast();
       }
     }
     return null;
@@ -493,8 +494,8 @@ public final class DutyEngine {
     }
   }
 
-  private static AppliedMeasure charge(Measure m, BigDecimal share, String shareNote, MfnLine mfn, Percent mfnAve,
-      Money value, List<SpecificDuty> extraSpecifics) {
+  private static AppliedMeasure charge(Measure m, BigDecimal share, String shareNote, Percent mfnAve,
+      Money value, List<SpecificDuty> extraSpecifics, boolean explain) {
     MeasureRate rate = m.rate();
     Percent charged;
     String explanation;
@@ -504,14 +505,14 @@ public final class DutyEngine {
       explanation = shareNote;
     } else if (rate instanceof MeasureRate.Floor floor) {
       charged = floor.percent().minusFloorZero(mfnAve);
-      explanation = floor.percent() + " all-in less the column-1 rate " + mfnAve
+      explanation = !explain ? "" : floor.percent() + " all-in less the column-1 rate " + mfnAve
           + (shareNote.isEmpty() ? "" : "; " + shareNote);
     } else {
       MeasureRate.Specific s = (MeasureRate.Specific) rate;
       charged = s.rate().adValorem();
       extraSpecifics.addAll(s.rate().specifics());
       specific = s.rate().specifics().isEmpty() ? null : s.rate().specifics().get(0);
-      explanation = "+" + s.rate();
+      explanation = explain ? "+" + s.rate() : "";
     }
     Percent effective = share.compareTo(BigDecimal.ONE) == 0 ? charged : charged.timesShare(share);
     Money amount = value == null ? null : value.times(effective).rounded();
@@ -531,7 +532,7 @@ public final class DutyEngine {
     return what + ": " + headings + " applies";
   }
 
-  private static long entryGap(CompiledBook.Hit h, LocalDate date) {
+  private static long entryGap(ProductIndex.Hit h, LocalDate date) {
     DateInterval p = h.period();
     return date.isBefore(p.start()) ? ChronoUnit.DAYS.between(date, p.start())
         : ChronoUnit.DAYS.between(p.endExclusive(), date);

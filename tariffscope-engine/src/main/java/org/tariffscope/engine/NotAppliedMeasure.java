@@ -22,6 +22,8 @@ public record NotAppliedMeasure(Measure measure, Reason reason, String explanati
     ORIGIN_EXCLUDED,
     /** Its product scope excludes the product (an exemption list). */
     PRODUCT_EXCLUDED,
+    /** Its product scope names other statistical lines of the product's tariff line, not this one. */
+    NOT_IN_SCOPE,
     /** It is not in force on the date (suspended, ended, or not yet in force). */
     NOT_IN_FORCE
   }

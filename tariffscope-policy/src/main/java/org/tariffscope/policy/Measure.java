@@ -35,13 +35,15 @@ import org.tariffscope.basics.ValueBase;
  * @param printedOnly whether the schedule printed it but the law never applied it (a heading
  *     superseded retroactively): then {@code effective} holds the printed dates and only the
  *     as-published view applies it
+ * @param scheduleDiffers why the rate or base the schedule prints differs from the one the law
+ *     applies (the lint reports such a heading as an explained difference), or empty
  * @param source file and line it was read from
  */
 public record Measure(String id, HtsCode heading, String title, Authority authority,
     List<Instrument> instruments, String note, DateInterval effective, String untilReason,
     DateInterval published, CountryScope countries, ProductScope products, MeasureRate rate,
     ValueBase base, Conditions when, List<StackingRef> yieldsTo, Set<String> tags, String description,
-    boolean printedOnly, SourceLocation source) {
+    boolean printedOnly, String scheduleDiffers, SourceLocation source) {
 
   public Measure {
     Objects.requireNonNull(id, "id");
@@ -64,6 +66,7 @@ public record Measure(String id, HtsCode heading, String title, Authority author
     yieldsTo = List.copyOf(yieldsTo);
     tags = Set.copyOf(tags);
     description = description == null ? "" : description;
+    scheduleDiffers = scheduleDiffers == null ? "" : scheduleDiffers;
     Objects.requireNonNull(source, "source");
   }
 

@@ -21,10 +21,11 @@ public final class PolicyBook {
   private final Map<String, ProductList> lists;
   private final List<BaseRateRule> baseRates;
   private final Map<String, Claim> claims;
+  private final List<NotModelled> notModelled;
   private final List<String> files;
 
   public PolicyBook(List<Measure> measures, Map<String, ProductList> lists, List<BaseRateRule> baseRates,
-      Map<String, Claim> claims, List<String> files) {
+      Map<String, Claim> claims, List<NotModelled> notModelled, List<String> files) {
     List<Measure> sorted = new ArrayList<>(measures);
     sorted.sort(Comparator.comparing(Measure::heading).thenComparing(m -> m.effective().start())
         .thenComparing(Measure::id));
@@ -39,6 +40,7 @@ public final class PolicyBook {
     this.lists = Map.copyOf(lists);
     this.baseRates = List.copyOf(baseRates);
     this.claims = Map.copyOf(claims);
+    this.notModelled = List.copyOf(notModelled);
     this.files = List.copyOf(files);
   }
 
@@ -81,6 +83,11 @@ public final class PolicyBook {
     return claims;
   }
 
+  /** Chapter 99 headings deliberately not modelled, with reasons. */
+  public List<NotModelled> notModelled() {
+    return notModelled;
+  }
+
   /** The policy files the book was read from. */
   public List<String> files() {
     return files;
@@ -88,7 +95,7 @@ public final class PolicyBook {
 
   /** A book with other measures and lists, the same base-rate rules (for scenarios). */
   public PolicyBook with(List<Measure> newMeasures, Map<String, ProductList> newLists) {
-    return new PolicyBook(newMeasures, newLists, baseRates, claims, files);
+    return new PolicyBook(newMeasures, newLists, baseRates, claims, notModelled, files);
   }
 
   @Override

@@ -38,12 +38,13 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 public final class PolicyLoader {
   private static final Set<String> FILE_FIELDS = Set.of("authority", "description", "instruments", "measures", "base_rates",
-      "claims");
+      "claims", "not_modelled");
+  private static final Set<String> NOT_MODELLED_FIELDS = Set.of("headings", "reason");
   private static final Set<String> CLAIM_FIELDS = Set.of("title", "description");
   private static final Set<String> INSTRUMENT_FIELDS = Set.of("title", "citation", "fr_document", "url", "date");
   private static final Set<String> MEASURE_FIELDS = Set.of("heading", "title", "authority", "instruments", "note",
       "from", "until", "until_reason", "published_from", "published_until", "countries", "products", "rate",
-      "base", "metal", "when", "yields_to", "tags", "description", "printed_only");
+      "base", "metal", "when", "yields_to", "tags", "description", "printed_only", "schedule_differs");
   private static final Set<String> PRODUCT_FIELDS = Set.of("include", "lists", "exclude", "exclude_lists");
   private static final Set<String> RATE_FIELDS = Set.of("additional_pct", "floor_pct", "specific");
   private static final Set<String> WHEN_FIELDS = Set.of("usmca_claimed", "mfn_below_pct", "mfn_at_least_pct",
@@ -101,6 +102,7 @@ public final class PolicyLoader {
     List<Measure> measures = new ArrayList<>();
     List<BaseRateRule> baseRates = new ArrayList<>();
     Map<String, Claim> claims = new TreeMap<>();
+    List<NotModelled> notModelled = new ArrayList<>();
     List<String> policyFiles = new ArrayList<>();
     Map<String, Integer> idCounts = new HashMap<>();
     for (String file : files) {
@@ -109,7 +111,7 @@ public final class PolicyLoader {
       }
       policyFiles.add(file);
       try (InputStream in = source.open(file); Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-        readPolicyFile(file, YamlDoc.parse(reader), lists, measures, baseRates, claims, idCounts, problems);
+        readPolicyFile(file, YamlDoc.parse(reader), lists, measures, baseRates, claims, notModelled, idCounts, problems);
       } catch (YamlDoc.SyntaxError e) {
         problems.add(PolicyProblem.error(new SourceLocation(file, e.line()), "", "YAML syntax: " + e.getMessage()));
       } catch (IOException e) {
@@ -118,15 +120,15 @@ public final class PolicyLoader {
     }
     new BookChecks(measures, problems).run();
     checkClaims(measures, claims, problems);
-    PolicyBook book = new PolicyBook(measures, lists, baseRates, claims, policyFiles);
+    PolicyBook book = new PolicyBook(measures, lists, baseRates, claims, notModelled, policyFiles);
     return new Loaded(book, problems);
   }
 
   // ---- files --------------------------------------------------------------------------------
 
   private void readPolicyFile(String file, Node root, Map<String, ProductList> lists, List<Measure> measures,
-      List<BaseRateRule> baseRates, Map<String, Claim> claims, Map<String, Integer> idCounts,
-      List<PolicyProblem> problems) {
+      List<BaseRateRule> baseRates, Map<String, Claim> claims, List<NotModelled> notModelled,
+      Map<String, Integer> idCounts, List<PolicyProblem> problems) {
     if (root == null) {
       problems.add(PolicyProblem.warning(new SourceLocation(file, 1), "", "empty policy file"));
       return;
@@ -145,9 +147,12 @@ public final class PolicyLoader {
     }
     if (top.containsKey("claims")) {
       readClaims(file, top.get("claims"), claims, problems);
-      if (!top.containsKey("measures") && !top.containsKey("base_rates")) {
-        return; // a file of claim definitions only
-      }
+    }
+    if (top.containsKey("not_modelled")) {
+      readNotModelled(file, top.get("not_modelled"), notModelled, problems);
+    }
+    if (!top.containsKey("measures") && !top.containsKey("base_rates")) {
+      return; // a file of claims or of headings not modelled: no instruments needed
     }
     Map<String, Instrument> instruments = readInstruments(file, top.get("instruments"), problems);
     FileContext ctx = new FileContext(file, defaultAuthority, instruments, lists);
@@ -201,6 +206,34 @@ public final class PolicyLoader {
         claims.put(id, new Claim(id, title, f.text("description")));
       }
     });
+  }
+
+  private static void readNotModelled(String file, Node node, List<NotModelled> out, List<PolicyProblem> problems) {
+    List<Node> items = YamlDoc.sequence(node);
+    if (items == null) {
+      problems.add(PolicyProblem.error(new SourceLocation(file, YamlDoc.line(node)), "not_modelled",
+          "must be a list of {headings, reason}"));
+      return;
+    }
+    for (Node item : items) {
+      Fields f = new Fields(file, item, problems);
+      f.rejectUnknown(NOT_MODELLED_FIELDS, "not_modelled");
+      String headings = f.requiredText("headings", "not_modelled");
+      String reason = f.requiredText("reason", "not_modelled");
+      if (headings == null || reason == null) {
+        continue;
+      }
+      try {
+        StackingRef ref = StackingRef.parse(headings);
+        if (ref.kind() != StackingRef.Kind.HEADING || !ref.from().isChapter99()) {
+          f.error("headings", "not_modelled", "must be a Chapter 99 heading or range: '" + headings + "'");
+        } else {
+          out.add(new NotModelled(ref, reason, new SourceLocation(file, YamlDoc.line(item))));
+        }
+      } catch (InvalidInputException e) {
+        f.error("headings", "not_modelled", e.getMessage());
+      }
+    }
   }
 
   private static void checkClaims(List<Measure> measures, Map<String, Claim> claims, List<PolicyProblem> problems) {
@@ -345,7 +378,7 @@ public final class PolicyLoader {
     }
     return new Measure(id, heading, title, authority, instruments, f.text("note"), effective,
         f.text("until_reason"), published, countryScope, productScope, rate, base, when, yields, tags,
-        f.text("description"), printedOnly, new SourceLocation(file, YamlDoc.line(node)));
+        f.text("description"), printedOnly, f.text("schedule_differs"), new SourceLocation(file, YamlDoc.line(node)));
   }
 
   private CountryScope readCountries(Fields f, String field, String subject) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +21,8 @@ public final class HtsRevision {
   private final RevisionInfo info;
   private final List<HtsLine> lines;
   private final NavigableMap<String, HtsLine> byDigits;
+  /** Exact lookups, the engine's hot path, without the tree's string comparisons. */
+  private final Map<String, HtsLine> exact;
 
   HtsRevision(RevisionInfo info, List<HtsLine> lines) {
     this.info = info;
@@ -30,6 +33,7 @@ public final class HtsRevision {
       map.putIfAbsent(l.code().digits(), l);
     }
     this.byDigits = Collections.unmodifiableNavigableMap(map);
+    this.exact = new HashMap<>(map);
   }
 
   public RevisionInfo info() {
@@ -55,7 +59,7 @@ public final class HtsRevision {
   }
 
   public Optional<HtsLine> line(HtsCode code) {
-    return Optional.ofNullable(byDigits.get(code.digits()));
+    return Optional.ofNullable(exact.get(code.digits()));
   }
 
   /** Every line whose code starts with {@code prefix}, including a line equal to it, in code order. */
@@ -82,6 +86,15 @@ public final class HtsRevision {
           out.add(l);
         }
       }
+    }
+    return out;
+  }
+
+  /** Every product line an entry can be declared under (chapters 1-97): statistical lines, and tariff lines without them. */
+  public List<HtsLine> reportingLines() {
+    List<HtsLine> out = new ArrayList<>();
+    for (int chapter = 1; chapter <= 97; chapter++) {
+      out.addAll(reportingLinesUnder(HtsCode.of(String.format("%02d", chapter))));
     }
     return out;
   }

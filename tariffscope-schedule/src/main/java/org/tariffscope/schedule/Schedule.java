@@ -98,6 +98,24 @@ public final class Schedule {
     return cached != null ? cached : loaded.computeIfAbsent(info.id(), id -> read(info));
   }
 
+  /**
+   * Reads a USITC export from a file to check that it is one, without adding it to any calendar.
+   *
+   * @throws org.tariffscope.basics.InvalidInputException when the file is not a readable HTS JSON export
+   */
+  public static HtsRevision readExport(Path file, String id, LocalDate effective) {
+    RevisionInfo info = new RevisionInfo(id, effective, "", new RevisionSource.ImportedFile(file));
+    try {
+      return HtsJsonReader.read(info);
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof InvalidInputException bad) {
+        throw bad;
+      }
+      String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+      throw new InvalidInputException("Not a readable USITC HTS JSON export: " + file + " (" + why + ")");
+    }
+  }
+
   private static HtsRevision read(RevisionInfo info) {
     try {
       return HtsJsonReader.read(info);

@@ -35,7 +35,7 @@ public record DutyReport(
     @JsonProperty("revision") String revision,
     @JsonProperty("view") String view,
     @JsonProperty("mfn_ad_valorem_pct") BigDecimal mfnAdValoremPct,
-    @JsonProperty("mfn_specific") String mfnSpecific,
+    @JsonInclude(JsonInclude.Include.ALWAYS) @JsonProperty("mfn_specific") String mfnSpecific,
     @JsonProperty("mfn_text") String mfnText,
     @JsonProperty("mfn_column") String mfnColumn,
     @JsonProperty("additional") List<Line> additional,
