@@ -23,6 +23,17 @@ public record Country(String iso2, String iso3, String censusCode, String name, 
     }
   }
 
+  /** Countries are canonical within a registry: equal when their code and registry position are. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Country c && c.index == index && c.iso2.equals(iso2);
+  }
+
+  @Override
+  public int hashCode() {
+    return index;
+  }
+
   /** {@code Japan (JP)}. */
   @Override
   public String toString() {

@@ -22,6 +22,13 @@ final class CompiledBook {
   final Measure[] measures;
   final BitSet[] yieldsTo;
   final BitSet[] origins;
+  /** The measures with {@code products: all}. */
+  final BitSet allProducts;
+  /** Days on which an all-products measure or a base-rate rule starts or ends, by view. */
+  final java.util.NavigableSet<java.time.LocalDate> allProductsDays;
+  final java.util.NavigableSet<java.time.LocalDate> allProductsPrintedDays;
+  /** For each country index, the measures whose country scope includes it. */
+  final BitSet[] measuresOf;
   /** Each measure's country scope in words, for explanations (formatting it per request would dominate). */
   final String[] countriesText;
   final ProductIndex products;
@@ -62,6 +69,35 @@ final class CompiledBook {
       }
     }
     this.products = new ProductIndex(List.of(measures), book);
+    this.allProducts = new BitSet(n);
+    this.measuresOf = new BitSet[countries.size()];
+    for (int c = 0; c < countries.size(); c++) {
+      measuresOf[c] = new BitSet(n);
+    }
+    for (int i = 0; i < n; i++) {
+      if (measures[i].products().all()) {
+        allProducts.set(i);
+      }
+      for (int c = origins[i].nextSetBit(0); c >= 0; c = origins[i].nextSetBit(c + 1)) {
+        measuresOf[c].set(i);
+      }
+    }
+    java.util.TreeSet<java.time.LocalDate> law = new java.util.TreeSet<>();
+    java.util.TreeSet<java.time.LocalDate> printed = new java.util.TreeSet<>();
+    for (int i = allProducts.nextSetBit(0); i >= 0; i = allProducts.nextSetBit(i + 1)) {
+      law.add(measures[i].effective().start());
+      measures[i].effective().end().ifPresent(law::add);
+      printed.add(measures[i].period(true).start());
+      measures[i].period(true).end().ifPresent(printed::add);
+    }
+    for (var rule : book.baseRates()) {
+      law.add(rule.effective().start());
+      rule.effective().end().ifPresent(law::add);
+      printed.add(rule.effective().start());
+      rule.effective().end().ifPresent(printed::add);
+    }
+    this.allProductsDays = java.util.Collections.unmodifiableNavigableSet(law);
+    this.allProductsPrintedDays = java.util.Collections.unmodifiableNavigableSet(printed);
     this.allProductsByCountry = new int[countries.size()][];
     for (int c = 0; c < countries.size(); c++) {
       allProductsByCountry[c] = byCountry.get(c).stream().mapToInt(Integer::intValue).toArray();

@@ -25,6 +25,8 @@ import org.tariffscope.schedule.RevisionInfo;
  * @param view legal dates or printed dates
  * @param facts the declared facts used
  * @param mfn the base rate
+ * @param mfnEquivalent the base rate as one ad valorem figure: its ad valorem part plus the equivalent
+ *     of its specific parts (from the entry's value and quantity, or an estimate), as floors use it
  * @param applied measures that apply, in the order the engine decided them
  * @param notApplied measures considered and not applied (empty when explanations were not asked for)
  * @param totalAdValorem base ad valorem rate plus every applied measure's effective rate
@@ -33,12 +35,13 @@ import org.tariffscope.schedule.RevisionInfo;
  * @param warnings what the reader should know (estimates, data limits)
  */
 public record DutyBreakdown(HtsLine line, Country origin, LocalDate date, RevisionInfo revision, LawView view,
-    EntryFacts facts, MfnLine mfn, List<AppliedMeasure> applied, List<NotAppliedMeasure> notApplied,
+    EntryFacts facts, MfnLine mfn, Percent mfnEquivalent, List<AppliedMeasure> applied, List<NotAppliedMeasure> notApplied,
     Percent totalAdValorem, List<SpecificDuty> specifics, Money duty, List<String> warnings) {
 
   public DutyBreakdown {
     Objects.requireNonNull(line, "line");
     Objects.requireNonNull(mfn, "mfn");
+    Objects.requireNonNull(mfnEquivalent, "mfnEquivalent");
     applied = List.copyOf(applied);
     notApplied = List.copyOf(notApplied);
     specifics = List.copyOf(specifics);
@@ -52,6 +55,21 @@ public record DutyBreakdown(HtsLine line, Country origin, LocalDate date, Revisi
     for (AppliedMeasure a : applied) {
       out.merge(a.measure().authority(), a.effective(), Percent::plus);
     }
+    return out;
+  }
+
+  /**
+   * The total as one ad valorem figure, specific base rates included at their equivalent: what the
+   * rate panel and effective tariff rates use.
+   */
+  public Percent totalEquivalent() {
+    return mfnEquivalent.plus(additionalAdValorem());
+  }
+
+  /** Like {@link #byAuthority()}, with the base rate at its ad valorem equivalent. */
+  public Map<Authority, Percent> byAuthorityEquivalent() {
+    Map<Authority, Percent> out = byAuthority();
+    out.put(Authority.MFN, mfnEquivalent);
     return out;
   }
 

@@ -92,6 +92,385 @@ public final class DutyEngine {
     return countries;
   }
 
+  /**
+   * Countries the engine cannot tell apart: two countries with the same class number get the same
+   * result for every product, date and entry, because every measure and base-rate rule either
+   * includes both or neither (and names neither as excluded), and neither is Canada or Mexico (the
+   * only origins for which a USMCA claim matters). The rate panel prices one country per class.
+   *
+   * @return for each country index, its class number (0 .. classes - 1, in registry order)
+   */
+  public int[] originClasses() {
+    int n = compiled.measures.length;
+    java.util.Map<String, Integer> classes = new java.util.LinkedHashMap<>();
+    int[] out = new int[countries.size()];
+    for (Country c : countries.all()) {
+      StringBuilder key = new StringBuilder(n * 2 + 8);
+      for (int i = 0; i < n; i++) {
+        key.append(compiled.origins[i].get(c.index()) ? '1' : '0');
+        key.append(compiled.measures[i].countries().explicitlyExcludes(c) ? '1' : '0');
+      }
+      for (BaseRateRule rule : compiled.book.baseRates()) {
+        key.append(rule.countries().includes(c) ? '1' : '0');
+      }
+      if (c.iso2().equals("CA") || c.iso2().equals("MX")) {
+        key.append(c.iso2());
+      }
+      out[c.index()] = classes.computeIfAbsent(key.toString(), k -> classes.size());
+    }
+    return out;
+  }
+
+  /**
+   * The days in {@code [from, to)} on which something that concerns this product may change: a
+   * measure that can apply to it (or a list entry naming it) starts or ends, a base-rate rule starts
+   * or ends, or the schedule line itself changes with a revision. Between two such days every origin's
+   * result is constant. Includes {@code from}.
+   */
+  public java.util.NavigableSet<LocalDate> changeDates(HtsCode code, LocalDate from, LocalDate to, LawView view) {
+    java.util.NavigableSet<LocalDate> days = measureChangeDates(code, from, to, view);
+    HtsLine previous = null;
+    boolean first = true;
+    for (RevisionInfo r : schedule.revisions()) {
+      HtsLine line = schedule.load(r).line(code).orElse(null);
+      if (!first && line != previous && r.effectiveDate().isAfter(from) && r.effectiveDate().isBefore(to)) {
+        days.add(r.effectiveDate());
+      }
+      previous = line;
+      first = false;
+    }
+    return days;
+  }
+
+  /**
+   * Like {@link #changeDates}, without the days on which the schedule line itself changes (for
+   * callers that track revisions themselves, such as the rate panel).
+   */
+  public java.util.NavigableSet<LocalDate> measureChangeDates(HtsCode code, LocalDate from, LocalDate to, LawView view) {
+    boolean asPublished = view == LawView.AS_PUBLISHED;
+    java.util.TreeSet<LocalDate> days = new java.util.TreeSet<>();
+    days.add(from);
+    java.util.function.Consumer<DateInterval> add = p -> {
+      if (p.start().isAfter(from) && p.start().isBefore(to)) {
+        days.add(p.start());
+      }
+      p.end().ifPresent(e -> {
+        if (e.isAfter(from) && e.isBefore(to)) {
+          days.add(e);
+        }
+      });
+    };
+    BitSet relevant = new BitSet(compiled.measures.length);
+    compiled.products.includesOf(code.digits(), h -> {
+      relevant.set(h.measure());
+      add.accept(h.period());
+    });
+    compiled.products.excludesOf(code.digits(), h -> add.accept(h.period()));
+    for (int i = relevant.nextSetBit(0); i >= 0; i = relevant.nextSetBit(i + 1)) {
+      add.accept(compiled.measures[i].period(asPublished));
+    }
+    for (LocalDate d : (asPublished ? compiled.allProductsPrintedDays : compiled.allProductsDays)
+        .subSet(from, false, to, false)) {
+      days.add(d);
+    }
+    return days;
+  }
+
+  /**
+   * What decides every entry of one product on one day, ready to be asked per origin: the schedule
+   * line in force and the measures that can apply (in force, naming the product, not excluding it).
+   * {@link ProductDay#stateOf} gives, for an origin, a key under which all entries without declared
+   * facts get the same result: the rate panel prices each distinct key once.
+   */
+  public ProductDay productDay(HtsCode code, LocalDate date, LawView view) {
+    boolean asPublished = view == LawView.AS_PUBLISHED;
+    BitSet relevant = new BitSet(compiled.measures.length);
+    compiled.products.includesOf(code.digits(), h -> {
+      if (h.period().contains(date) && compiled.measures[h.measure()].inForce(date, asPublished)) {
+        relevant.set(h.measure());
+      }
+    });
+    relevant.or(allProductsInForce(date, asPublished));
+    compiled.products.excludesOf(code.digits(), h -> {
+      if (h.period().contains(date)) {
+        relevant.clear(h.measure());
+      }
+    });
+    HtsLine line = schedule.revisionFor(date).map(r -> schedule.load(r).line(code).orElse(null)).orElse(null);
+    return new ProductDay(relevant, line, date);
+  }
+
+  /** The all-products measures in force on a day, by view: shared by every product priced that day. */
+  private final java.util.concurrent.ConcurrentHashMap<LocalDate, BitSet> allProductsInForce =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.concurrent.ConcurrentHashMap<LocalDate, BitSet> allProductsPrinted =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private BitSet allProductsInForce(LocalDate date, boolean asPublished) {
+    var cache = asPublished ? allProductsPrinted : allProductsInForce;
+    BitSet cached = cache.get(date);
+    if (cached != null) {
+      return cached;
+    }
+    BitSet b = (BitSet) compiled.allProducts.clone();
+    for (int i = b.nextSetBit(0); i >= 0; i = b.nextSetBit(i + 1)) {
+      if (!compiled.measures[i].inForce(date, asPublished)) {
+        b.clear(i);
+      }
+    }
+    cache.putIfAbsent(date, b);
+    return b;
+  }
+
+  /** See {@link #productDay}. Immutable. */
+  public final class ProductDay {
+    private final BitSet relevant;
+    private final HtsLine line;
+    private final LocalDate date;
+
+    private ProductDay(BitSet relevant, HtsLine line, LocalDate date) {
+      this.relevant = relevant;
+      this.line = line;
+      this.date = date;
+    }
+
+    /** Whether the product is in the schedule in force that day. */
+    public boolean exists() {
+      return line != null;
+    }
+
+    /**
+     * Splits origins into groups the engine treats alike for this product that day: those that every
+     * applicable measure and base-rate rule includes or leaves out together (a cheaper equivalent of
+     * comparing {@link #stateOf} for every pair).
+     *
+     * @return for each origin of the grouping, a group number (0 .. groups - 1)
+     */
+    public Grouped groups(OriginGrouping grouping) {
+      List<BaseRateRule> rules = compiled.book.baseRates();
+      long active = 0;
+      for (int q = 0; q < rules.size(); q++) {
+        if (rules.get(q).effective().contains(date)) {
+          active |= 1L << q;
+        }
+      }
+      // Most products share their relevant measures on a day with many others: group each set once.
+      GroupsKey cacheKey = new GroupsKey(relevant, active);
+      Grouped cached = grouping.cache.get(cacheKey);
+      if (cached != null) {
+        return cached;
+      }
+      int[] group = computeGroups(grouping);
+      int groups = 0;
+      for (int g : group) {
+        groups = Math.max(groups, g + 1);
+      }
+      BitSet[] applicable = new BitSet[groups];
+      int[] baseRule = new int[groups];
+      int[] first = new int[groups];
+      java.util.Arrays.fill(first, -1);
+      for (int j = 0; j < group.length; j++) {
+        int g = group[j];
+        if (first[g] < 0) {
+          first[g] = j;
+          Country c = countries.get(grouping.origins[j]);
+          applicable[g] = (BitSet) relevant.clone();
+          applicable[g].and(compiled.measuresOf[c.index()]);
+          baseRule[g] = baseRuleIndex(c, date);
+        }
+      }
+      Grouped computed = new Grouped(group, applicable, baseRule);
+      grouping.cache.putIfAbsent(cacheKey, computed);
+      return computed;
+    }
+
+    /** The key of {@link #stateOf} for group {@code g} of a grouping: cheap, from cached parts. */
+    public Object stateOf(Grouped grouped, int g, Country origin, boolean usmcaClaimed) {
+      boolean usmcaOrigin = origin.iso2().equals("CA") || origin.iso2().equals("MX");
+      return new StateKey(grouped.applicable[g], line, grouped.baseRule[g],
+          usmcaOrigin ? origin.iso2() + (usmcaClaimed ? "+usmca" : "") : "");
+    }
+
+    private int[] computeGroups(OriginGrouping grouping) {
+      int k = grouping.origins.length;
+      int relevantCount = relevant.cardinality();
+      int words = (relevantCount + 1 + 63) / 64 + 1;
+      long[][] sig = new long[k][words];
+      int r = 0;
+      for (int i = relevant.nextSetBit(0); i >= 0; i = relevant.nextSetBit(i + 1), r++) {
+        long[] mask = grouping.measureMasks[i];
+        int word = r >>> 6;
+        long bit = 1L << (r & 63);
+        for (int m = 0; m < mask.length; m++) {
+          long bits = mask[m];
+          while (bits != 0) {
+            int j = (m << 6) + Long.numberOfTrailingZeros(bits);
+            sig[j][word] |= bit;
+            bits &= bits - 1;
+          }
+        }
+      }
+      List<BaseRateRule> rules = compiled.book.baseRates();
+      for (int j = 0; j < k; j++) {
+        long marker = grouping.usmcaMarker[j];
+        for (int q = 0; q < rules.size(); q++) {
+          if (rules.get(q).effective().contains(date) && grouping.ruleIncludes[q][j]) {
+            marker += q + 1;
+            break;
+          }
+        }
+        sig[j][words - 1] = marker;
+      }
+      java.util.HashMap<SignatureKey, Integer> ids = new java.util.HashMap<>();
+      int[] group = new int[k];
+      for (int j = 0; j < k; j++) {
+        group[j] = ids.computeIfAbsent(new SignatureKey(sig[j]), x -> ids.size());
+      }
+      return group;
+    }
+
+    /**
+     * A key equal for two origins (or two days) exactly when the engine has the same things to decide:
+     * the same line, base-rate column and applicable measures, and the same USMCA standing.
+     */
+    public Object stateOf(Country origin, boolean usmcaClaimed) {
+      BitSet applicable = (BitSet) relevant.clone();
+      applicable.and(compiled.measuresOf[origin.index()]);
+      int baseRule = baseRuleIndex(origin, date);
+      boolean usmcaOrigin = origin.iso2().equals("CA") || origin.iso2().equals("MX");
+      return new StateKey(applicable, line, baseRule, usmcaOrigin ? origin.iso2() + (usmcaClaimed ? "+usmca" : "") : "");
+    }
+  }
+
+  /**
+   * A fixed list of origins prepared for {@link ProductDay#groups}: for each measure, which of the
+   * origins it includes, as a bit mask over their positions. Immutable.
+   */
+  public final class OriginGrouping {
+    private final int[] origins;
+    private final long[][] measureMasks;
+    private final boolean[][] ruleIncludes;
+    private final long[] usmcaMarker;
+    private final java.util.concurrent.ConcurrentHashMap<GroupsKey, Grouped> cache =
+        new java.util.concurrent.ConcurrentHashMap<>();
+
+    private OriginGrouping(int[] origins) {
+      this.origins = origins.clone();
+      int words = (origins.length + 63) / 64;
+      measureMasks = new long[compiled.measures.length][words];
+      for (int i = 0; i < compiled.measures.length; i++) {
+        for (int j = 0; j < origins.length; j++) {
+          if (compiled.origins[i].get(origins[j])) {
+            measureMasks[i][j >>> 6] |= 1L << (j & 63);
+          }
+        }
+      }
+      List<BaseRateRule> rules = compiled.book.baseRates();
+      ruleIncludes = new boolean[rules.size()][origins.length];
+      usmcaMarker = new long[origins.length];
+      for (int j = 0; j < origins.length; j++) {
+        Country c = countries.get(origins[j]);
+        for (int q = 0; q < rules.size(); q++) {
+          ruleIncludes[q][j] = rules.get(q).countries().includes(c);
+        }
+        usmcaMarker[j] = c.iso2().equals("CA") ? 1000 : c.iso2().equals("MX") ? 2000 : 0;
+      }
+    }
+  }
+
+  /** Prepares a list of origins (country indexes) for grouping by {@link ProductDay#groups}. */
+  public OriginGrouping originGrouping(int[] origins) {
+    return new OriginGrouping(origins);
+  }
+
+  /**
+   * Origins split into groups for one set of relevant measures: the group of each origin, and per
+   * group the measures that apply to it and its base-rate rule. Immutable (shared between threads).
+   */
+  public static final class Grouped {
+    private final int[] group;
+    private final BitSet[] applicable;
+    private final int[] baseRule;
+
+    private Grouped(int[] group, BitSet[] applicable, int[] baseRule) {
+      this.group = group;
+      this.applicable = applicable;
+      this.baseRule = baseRule;
+    }
+
+    /** The group of the origin at position {@code j} of the grouping. */
+    public int groupOf(int j) {
+      return group[j];
+    }
+
+    public int groups() {
+      return applicable.length;
+    }
+  }
+
+  private int baseRuleIndex(Country origin, LocalDate date) {
+    List<BaseRateRule> rules = compiled.book.baseRates();
+    for (int k = 0; k < rules.size(); k++) {
+      if (rules.get(k).effective().contains(date) && rules.get(k).countries().includes(origin)) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  /** Measures relevant on a day and the base-rate rules in effect: what decides a grouping. */
+  private record GroupsKey(BitSet relevant, long rules) {
+  }
+
+  /** A signature of bits with its hash computed once. */
+  private static final class SignatureKey {
+    private final long[] bits;
+    private final int hash;
+
+    SignatureKey(long[] bits) {
+      this.bits = bits;
+      this.hash = java.util.Arrays.hashCode(bits);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof SignatureKey k && k.hash == hash && java.util.Arrays.equals(k.bits, bits);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
+
+  /** The key of {@link ProductDay#stateOf}: schedule lines are shared objects, so they compare by identity. */
+  private static final class StateKey {
+    private final BitSet applicable;
+    private final HtsLine line;
+    private final int baseRule;
+    private final String usmca;
+    private final int hash;
+
+    StateKey(BitSet applicable, HtsLine line, int baseRule, String usmca) {
+      this.applicable = applicable;
+      this.line = line;
+      this.baseRule = baseRule;
+      this.usmca = usmca;
+      this.hash = ((applicable.hashCode() * 31 + System.identityHashCode(line)) * 31 + baseRule) * 31 + usmca.hashCode();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof StateKey k && k.hash == hash && k.line == line && k.baseRule == baseRule
+          && k.usmca.equals(usmca) && k.applicable.equals(applicable);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
+
   /** The last day of the shipped schedule: later dates are answered from the newest revision. */
   public LocalDate dataEnd() {
     return schedule.latest().effectiveDate();
@@ -324,7 +703,7 @@ public final class DutyEngine {
       }
       duty = duty.rounded();
     }
-    return new DutyBreakdown(line, origin, date, revision, req.view(), facts, mfn, applied, notApplied, total,
+    return new DutyBreakdown(line, origin, date, revision, req.view(), facts, mfn, mfnAve, applied, notApplied, total,
         specifics, duty, warnings);
   }
 
@@ -418,9 +797,9 @@ public final class DutyEngine {
       }
       return mfn.adValorem().plus(Percent.ratio(specific.amount(), facts.value().amount()));
     }
-    Optional<Percent> estimate = estimates.specificAdValoremEquivalent(line.code(), origin);
-    if (estimate.isPresent()) {
-      return mfn.adValorem().plus(estimate.get());
+    Optional<Percent> estimate = estimates.baseRateAdValoremEquivalent(line.code(), origin);
+    if (estimate.isPresent() && mfn.adValorem().isLessThan(estimate.get())) {
+      return estimate.get();
     }
     return mfn.adValorem();
   }

@@ -19,8 +19,8 @@ public interface Estimates {
   Estimates NONE = new Estimates() {
   };
 
-  /** The ad valorem equivalent of the specific part of a line's base rate, if estimated. */
-  default Optional<Percent> specificAdValoremEquivalent(HtsCode line, Country origin) {
+  /** The ad valorem equivalent of a line's whole base rate (specific and ad valorem parts), if estimated. */
+  default Optional<Percent> baseRateAdValoremEquivalent(HtsCode line, Country origin) {
     return Optional.empty();
   }
 

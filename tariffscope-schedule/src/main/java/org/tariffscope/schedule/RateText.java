@@ -50,7 +50,8 @@ public final class RateText {
   /** Reads a rate text of chapters 1-98 (or the special column of any chapter). */
   public static RateReading parse(String text) {
     String key = text == null ? "" : text;
-    return ORDINARY.computeIfAbsent(key, t -> read(clean(t), false));
+    RateReading cached = ORDINARY.get(key); // get first: computeIfAbsent locks the bin even when present
+    return cached != null ? cached : ORDINARY.computeIfAbsent(key, t -> read(clean(t), false));
   }
 
   /**
@@ -59,7 +60,8 @@ public final class RateText {
    */
   public static RateReading parseChapter99(String text) {
     String key = text == null ? "" : text;
-    return CHAPTER_99.computeIfAbsent(key, t -> read(clean(t), true));
+    RateReading cached = CHAPTER_99.get(key);
+    return cached != null ? cached : CHAPTER_99.computeIfAbsent(key, t -> read(clean(t), true));
   }
 
   /** Removes the markup and line breaks of the USITC export and rejoins hyphenated words. */

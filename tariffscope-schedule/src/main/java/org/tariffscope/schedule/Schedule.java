@@ -124,6 +124,11 @@ public final class Schedule {
     }
   }
 
+  /** Reads every revision now, on the machine's cores (for whole-panel work; lookups load lazily). */
+  public void loadAll() {
+    revisions.parallelStream().forEach(this::load);
+  }
+
   /** The content of the revision in force on {@code date}; empty before the first revision. */
   public Optional<HtsRevision> loadFor(LocalDate date) {
     return revisionFor(date).map(this::load);
