@@ -20,7 +20,8 @@ import picocli.CommandLine.HelpCommand;
     description = {"US tariffs of 2025-2026: the duty on any HTS line from any origin on any day, with the",
         "Chapter 99 headings and legal citations behind it."},
     subcommands = {DutyCommand.class, TimelineCommand.class, MeasuresCommand.class, HtsCommand.class,
-        LintCommand.class, HelpCommand.class},
+        LintCommand.class, PanelCommand.class, EtrCommand.class, SqlCommand.class, CompareReferenceCommand.class,
+        HelpCommand.class},
     footerHeading = "%nExamples:%n",
     footer = {"  tariffscope duty --hts 8703.23.01.60 --origin Japan --date 2025-04-06 --value 40000",
         "  tariffscope duty --input entries.csv --format csv",
@@ -34,6 +35,7 @@ public final class Tariffscope {
   static final int INTERNAL = 3;
 
   public static void main(String[] args) {
+    System.setProperty("java.awt.headless", "true");
     System.exit(run(args));
   }
 

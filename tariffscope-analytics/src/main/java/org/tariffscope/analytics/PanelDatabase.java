@@ -1,0 +1,473 @@
+package org.tariffscope.analytics;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntConsumer;
+import org.tariffscope.basics.Authority;
+import org.tariffscope.basics.Countries;
+import org.tariffscope.basics.Country;
+import org.tariffscope.basics.InvalidInputException;
+import org.tariffscope.data.CsvTable;
+import org.tariffscope.engine.DutyEngine;
+import org.tariffscope.policy.Measure;
+import org.tariffscope.schedule.RevisionInfo;
+
+/**
+ * The panel in an embedded DuckDB database file: the rate rows, the countries and their origin
+ * classes, the 2024 import weights, the revisions and measures, and the daily effective-rate
+ * aggregates built from them. One file, created on demand, rebuilt when the policy files or the
+ * schedule change (its {@code meta} table records a fingerprint of both).
+ *
+ * <p>Tables: {@code panel_rows} (one row per product x origin class x USMCA claim x run of days),
+ * {@code countries}, view {@code panel} (the rows for every country), {@code flows}, {@code revisions},
+ * {@code measures}, {@code sectors}, and {@code etr_daily_overall}, {@code etr_daily_country},
+ * {@code etr_daily_sector}, {@code etr_daily_hs2}. Rates are percent; the base rate at its ad valorem
+ * equivalent.
+ */
+public final class PanelDatabase implements AutoCloseable {
+  /** Bump when the schema or the meaning of a column changes: older files are then rebuilt. */
+  public static final String SCHEMA_VERSION = "1";
+  public static final LocalDate FROM = LocalDate.of(2025, 1, 1);
+  /** The panel runs to the end of 2026: the newest revision is taken to hold after its date. */
+  public static final LocalDate UNTIL = LocalDate.of(2027, 1, 1);
+
+  /** Rate columns, in {@link Authority} order. */
+  public static final List<String> RATE_COLUMNS = List.of("mfn_pct", "s232_pct", "s301_pct", "ieepa_reciprocal_pct",
+      "ieepa_fentanyl_pct", "s122_pct", "s201_pct", "other_pct");
+
+  private final Path file;
+  private final Connection connection;
+
+  private PanelDatabase(Path file, Connection connection) {
+    this.file = file;
+    this.connection = connection;
+  }
+
+  /** Where the panel lives unless told otherwise: {@code $XDG_CACHE_HOME/tariffscope} or {@code ~/.cache/tariffscope}. */
+  public static Path defaultFile() {
+    String xdg = System.getenv("XDG_CACHE_HOME");
+    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+    return base.resolve("tariffscope").resolve("panel.duckdb");
+  }
+
+  /** What the panel was built from; a different fingerprint means the file is stale. */
+  public static String fingerprint(DutyEngine engine) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      md.update(SCHEMA_VERSION.getBytes(StandardCharsets.UTF_8));
+      for (RevisionInfo r : engine.schedule().revisions()) {
+        md.update((r.id() + "@" + r.effectiveDate() + ";").getBytes(StandardCharsets.UTF_8));
+      }
+      for (Measure m : engine.book().measures()) {
+        md.update(m.toString().getBytes(StandardCharsets.UTF_8));
+        md.update(m.countries().toString().getBytes(StandardCharsets.UTF_8));
+        md.update(m.products().toString().getBytes(StandardCharsets.UTF_8));
+        md.update(m.yieldsTo().toString().getBytes(StandardCharsets.UTF_8));
+        md.update(m.when().toString().getBytes(StandardCharsets.UTF_8));
+        md.update(m.base().name().getBytes(StandardCharsets.UTF_8));
+      }
+      // Sorted: immutable maps iterate in an order that changes from one JVM run to the next.
+      new java.util.TreeMap<>(engine.book().lists()).forEach((name, list) -> {
+        md.update(name.getBytes(StandardCharsets.UTF_8));
+        list.entries().forEach(e -> md.update((e.prefix() + "" + e.period()).getBytes(StandardCharsets.UTF_8)));
+      });
+      return HexFormat.of().formatHex(md.digest()).substring(0, 16);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The state of a panel file, before opening it for queries. */
+  public enum State { MISSING, READY, STALE, NOT_A_PANEL }
+
+  /**
+   * Inspects a file without changing it.
+   *
+   * @return MISSING, READY (built from these policy files and this schedule), STALE (built from others),
+   *     or NOT_A_PANEL (unreadable, another database, or an interrupted build)
+   */
+  public static State inspect(Path file, String fingerprint) {
+    if (!Files.exists(file)) {
+      return State.MISSING;
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file, readOnly());
+         Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery("select value from meta where key = 'fingerprint'")) {
+      if (!rs.next()) {
+        return State.NOT_A_PANEL;
+      }
+      return rs.getString(1).equals(fingerprint) ? State.READY : State.STALE;
+    } catch (SQLException e) {
+      return State.NOT_A_PANEL;
+    }
+  }
+
+  private static java.util.Properties readOnly() {
+    java.util.Properties p = new java.util.Properties();
+    p.setProperty("duckdb.read_only", "true");
+    return p;
+  }
+
+  /** Opens a ready panel for queries (read-only). */
+  public static PanelDatabase open(Path file) {
+    try {
+      return new PanelDatabase(file, DriverManager.getConnection("jdbc:duckdb:" + file, readOnly()));
+    } catch (SQLException e) {
+      throw new UncheckedIOException(new IOException("Cannot open the panel " + file + ": " + e.getMessage(), e));
+    }
+  }
+
+  public Connection connection() {
+    return connection;
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  @Override
+  public void close() {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      // closing a read-only connection cannot lose data
+    }
+  }
+
+  /** Counts reported by a build. */
+  public record BuildReport(RatePanel.Stats stats, long fileBytes, long totalMillis, long flows, int originClasses) {
+  }
+
+  /**
+   * Builds the panel into {@code file}: a new file is written next to it and moved in place only when
+   * complete, so an interrupted build never leaves a half-made panel behind.
+   *
+   * @param progress receives (products done, products in all) now and then
+   */
+  public static BuildReport build(Path file, DutyEngine engine, TradeWeights weights, int threads,
+      java.util.function.BiConsumer<Integer, Integer> progress) {
+    long start = System.nanoTime();
+    try {
+      Path dir = file.toAbsolutePath().getParent();
+      Files.createDirectories(dir);
+      Path tmp = dir.resolve(file.getFileName() + ".building");
+      Path parts = Files.createTempDirectory(dir, ".panel-rows-");
+      Files.deleteIfExists(tmp);
+      Files.deleteIfExists(dir.resolve(tmp.getFileName() + ".wal"));
+      RatePanel panel = new RatePanel(engine, FROM, UNTIL);
+      List<String> products = panel.products();
+      RatePanel.Stats stats;
+      // The weights are written while the panel is computed: it is I/O the rate threads can overlap.
+      java.util.concurrent.CompletableFuture<Void> flowsFile = java.util.concurrent.CompletableFuture.runAsync(
+          () -> writeFlows(parts.resolve("flows.tsv"), weights));
+      try (RowFiles rows = new RowFiles(parts, threads)) {
+        IntConsumer onProgress = done -> progress.accept(done, products.size());
+        stats = panel.build(products, threads, rows::write, onProgress);
+      }
+      flowsFile.join();
+      try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + tmp); Statement s = c.createStatement()) {
+        s.execute("SET threads TO " + Math.max(1, threads));
+        s.execute("SET preserve_insertion_order = false");
+        createSchema(s);
+        long t = System.nanoTime();
+        s.execute("INSERT INTO panel_rows SELECT * FROM read_csv('" + parts.resolve("rows-*.csv") + "', header = false, "
+            + "delim = ',', quote = '', columns = " + rowColumns() + ")");
+        timing("ingest rows", t);
+        t = System.nanoTime();
+        insertCountries(c, engine.countries(), panel.classOf());
+        s.execute("INSERT INTO flows SELECT * FROM read_csv('" + parts.resolve("flows.tsv") + "', header = false, "
+            + "delim = '\t', quote = '', columns = {'hts10': 'VARCHAR', 'country_index': 'SMALLINT', 'value': 'DOUBLE', "
+            + "'calculated_duty': 'DOUBLE', 'usmca_share': 'DOUBLE', 'source': 'VARCHAR'})");
+        timing("flows", t);
+        t = System.nanoTime();
+        insertRevisions(c, engine);
+        insertMeasures(c, engine);
+        insertSectors(c);
+        timing("small tables", t);
+        t = System.nanoTime();
+        aggregates(s);
+        timing("aggregates", t);
+        s.execute("INSERT INTO meta VALUES ('fingerprint', '" + fingerprint(engine) + "'), ('schema', '" + SCHEMA_VERSION
+            + "'), ('from', '" + FROM + "'), ('until', '" + UNTIL + "'), ('weights', '"
+            + TradeWeights.method().replace("'", "''") + "')");
+        s.execute("CHECKPOINT");
+      } finally {
+        deleteTree(parts);
+      }
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.deleteIfExists(dir.resolve(file.getFileName() + ".wal"));
+      long flows = weights.flows().size();
+      int classes = panel.classes();
+      return new BuildReport(stats, Files.size(file), (System.nanoTime() - start) / 1_000_000, flows, classes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (SQLException e) {
+      throw new IllegalStateException("DuckDB: " + e.getMessage(), e);
+    }
+  }
+
+  private static String rowColumns() {
+    StringBuilder sb = new StringBuilder("{'hts10': 'VARCHAR', 'origin_class': 'SMALLINT', 'usmca': 'BOOLEAN', "
+        + "'valid_from': 'DATE', 'valid_to': 'DATE', 'total_pct': 'REAL'");
+    for (String col : RATE_COLUMNS) {
+      sb.append(", '").append(col).append("': 'REAL'");
+    }
+    return sb.append('}').toString();
+  }
+
+  private static void createSchema(Statement s) throws SQLException {
+    s.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)");
+    StringBuilder rows = new StringBuilder("CREATE TABLE panel_rows (hts10 VARCHAR, origin_class SMALLINT, usmca BOOLEAN, "
+        + "valid_from DATE, valid_to DATE, total_pct REAL");
+    for (String col : RATE_COLUMNS) {
+      rows.append(", ").append(col).append(" REAL");
+    }
+    s.execute(rows.append(')').toString());
+    s.execute("CREATE TABLE countries (country_index SMALLINT, iso2 VARCHAR, iso3 VARCHAR, census_code VARCHAR, "
+        + "name VARCHAR, origin_class SMALLINT)");
+    s.execute("CREATE TABLE flows (hts10 VARCHAR, country_index SMALLINT, value DOUBLE, calculated_duty DOUBLE, "
+        + "usmca_share DOUBLE, source VARCHAR)");
+    s.execute("CREATE TABLE revisions (revision VARCHAR, effective_date DATE, event VARCHAR)");
+    s.execute("CREATE TABLE measures (id VARCHAR, heading VARCHAR, authority VARCHAR, title VARCHAR, rate VARCHAR, "
+        + "base VARCHAR, valid_from DATE, valid_to DATE, countries VARCHAR, products VARCHAR, citation VARCHAR, "
+        + "url VARCHAR, file VARCHAR)");
+    s.execute("CREATE TABLE sectors (hts10 VARCHAR, gtap_code VARCHAR, sector VARCHAR)");
+    StringBuilder view = new StringBuilder("CREATE VIEW panel AS SELECT p.hts10, c.iso2 AS origin_iso2, "
+        + "c.census_code, c.name AS origin, p.usmca, p.valid_from, p.valid_to, p.total_pct");
+    for (String col : RATE_COLUMNS) {
+      view.append(", p.").append(col);
+    }
+    s.execute(view.append(" FROM panel_rows p JOIN countries c ON c.origin_class = p.origin_class").toString());
+  }
+
+  private static void insertCountries(Connection c, Countries countries, int[] classOf) throws SQLException {
+    try (var ps = c.prepareStatement("INSERT INTO countries VALUES (?, ?, ?, ?, ?, ?)")) {
+      for (Country k : countries.all()) {
+        ps.setShort(1, (short) k.index());
+        ps.setString(2, k.iso2());
+        ps.setString(3, k.iso3());
+        ps.setString(4, k.censusCode());
+        ps.setString(5, k.name());
+        ps.setShort(6, (short) classOf[k.index()]);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  private static void writeFlows(Path file, TradeWeights weights) {
+    try (Writer w = new BufferedWriter(Files.newBufferedWriter(file), 1 << 20)) {
+      StringBuilder sb = new StringBuilder(128);
+      for (Flow f : weights.flows()) {
+        sb.setLength(0);
+        sb.append(f.hts10()).append('\t').append(f.countryIndex()).append('\t').append(f.value()).append('\t')
+            .append(f.calculatedDuty()).append('\t').append(f.usmcaShare()).append('\t').append(f.source()).append('\n');
+        w.append(sb);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void insertRevisions(Connection c, DutyEngine engine) throws SQLException {
+    try (var ps = c.prepareStatement("INSERT INTO revisions VALUES (?, ?, ?)")) {
+      for (RevisionInfo r : engine.schedule().revisions()) {
+        ps.setString(1, r.id());
+        ps.setObject(2, r.effectiveDate());
+        ps.setString(3, r.event());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  private static void insertMeasures(Connection c, DutyEngine engine) throws SQLException {
+    try (var ps = c.prepareStatement("INSERT INTO measures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (Measure m : engine.book().measures()) {
+        ps.setString(1, m.id());
+        ps.setString(2, m.heading().toString());
+        ps.setString(3, m.authority().key());
+        ps.setString(4, m.title());
+        ps.setString(5, m.rate().toString());
+        ps.setString(6, m.base().key());
+        ps.setObject(7, m.effective().start());
+        ps.setObject(8, m.effective().endExclusive());
+        ps.setString(9, m.countries().toString());
+        ps.setString(10, m.products().toString());
+        ps.setString(11, m.primaryInstrument().cite());
+        ps.setString(12, m.primaryInstrument().url());
+        ps.setString(13, m.source().toString());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  private static void insertSectors(Connection c) throws SQLException {
+    Map<String, String> names = new java.util.HashMap<>();
+    for (CsvTable.Row r : CsvTable.embedded("data/lists/gtap_sector_names.csv").rows()) {
+      names.put(r.get("gtap_code").toLowerCase(Locale.ROOT), r.get("sector_name"));
+    }
+    try (var appender = ((org.duckdb.DuckDBConnection) c).createAppender(org.duckdb.DuckDBConnection.DEFAULT_SCHEMA, "sectors")) {
+      for (CsvTable.Row r : CsvTable.embedded("data/lists/hs10_gtap_crosswalk.csv").rows()) {
+        String code = r.get("gtap_code").toLowerCase(Locale.ROOT);
+        appender.beginRow();
+        appender.append(r.get("hs10"));
+        appender.append(code);
+        appender.append(names.getOrDefault(code, code));
+        appender.endRow();
+      }
+    }
+  }
+
+  /**
+   * The daily effective rates, import-weighted with 2024 values: each flow's value (Canada's and
+   * Mexico's split by USMCA claim share) times the rate of its product, origin and claim, summed by
+   * day, over the flows whose product is in the schedule that day. Built from change events (a run
+   * of days adds its weighted rate on its first day and removes it on the day after), so a series of
+   * 730 days costs one pass over the weighted runs.
+   */
+  private static void aggregates(Statement s) throws SQLException {
+    s.execute("""
+        CREATE TEMP TABLE weighted AS
+        SELECT f.hts10, c.iso2, c.origin_class, false AS usmca, f.value * (1 - f.usmca_share) AS w
+        FROM flows f JOIN countries c USING (country_index)
+        UNION ALL
+        SELECT f.hts10, c.iso2, c.origin_class, true, f.value * f.usmca_share
+        FROM flows f JOIN countries c USING (country_index) WHERE f.usmca_share > 0""");
+    List<String> cols = new ArrayList<>(List.of("total_pct"));
+    cols.addAll(RATE_COLUMNS);
+    s.execute("CREATE TEMP TABLE weighted_runs AS SELECT w.iso2, left(w.hts10, 2) AS hs2, "
+        + "coalesce(sec.gtap_code, 'unmapped') AS sector, p.valid_from, p.valid_to, w.w, "
+        + String.join(", ", cols.stream().map(c -> "w.w * p." + c + " AS " + c).toList())
+        + " FROM weighted w JOIN panel_rows p ON p.hts10 = w.hts10 AND p.origin_class = w.origin_class"
+        + " AND p.usmca = w.usmca LEFT JOIN sectors sec ON sec.hts10 = w.hts10 WHERE w.w > 0");
+    String plus = String.join(", ", cols);
+    String minus = String.join(", ", cols.stream().map(c -> "-" + c).toList());
+    String sums = String.join(", ", cols.stream().map(c -> "sum(" + c + ") AS " + c).toList());
+    String rates = String.join(", ", cols.stream()
+        .map(c -> "sum(" + c + ") OVER win / nullif(sum(w) OVER win, 0) AS " + c).toList());
+    String out = String.join(", ", cols.stream().map(c -> "e." + c).toList());
+    for (String[] by : new String[][] {{"overall", "'all'"}, {"country", "iso2"}, {"sector", "sector"}, {"hs2", "hs2"}}) {
+      String name = by[0];
+      String key = by[1];
+      s.execute("CREATE TEMP TABLE changes AS WITH ev AS ("
+          + "SELECT " + key + " AS key, valid_from AS d, w, " + plus + " FROM weighted_runs UNION ALL "
+          + "SELECT " + key + ", valid_to, -w, " + minus + " FROM weighted_runs), "
+          + "agg AS (SELECT key, d, sum(w) AS w, " + sums + " FROM ev GROUP BY key, d) "
+          + "SELECT key, d, sum(w) OVER win / 1e9 AS imports_b, " + rates + " FROM agg "
+          + "WINDOW win AS (PARTITION BY key ORDER BY d ROWS UNBOUNDED PRECEDING)");
+      // One row per day and key: the last change on or before the day.
+      s.execute("CREATE TABLE etr_daily_" + name + " AS SELECT k.key, t.day::DATE AS date, e.imports_b, " + out
+          + " FROM (SELECT DISTINCT key FROM changes) k CROSS JOIN range(DATE '" + FROM + "', DATE '" + UNTIL
+          + "', INTERVAL 1 DAY) t(day) ASOF JOIN changes e ON e.key = k.key AND e.d <= t.day ORDER BY k.key, date");
+      s.execute("DROP TABLE changes");
+    }
+    s.execute("DROP TABLE weighted_runs");
+    s.execute("DROP TABLE weighted");
+  }
+
+  private static void timing(String what, long start) {
+    if (Boolean.getBoolean("tariffscope.timing")) {
+      System.err.printf("  %s: %d ms%n", what, (System.nanoTime() - start) / 1_000_000);
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (var walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  /** Per-thread CSV files of panel rows, read by DuckDB in one parallel scan at the end. */
+  private static final class RowFiles implements AutoCloseable {
+    private final ThreadLocal<Writer> writer;
+    private final List<Writer> all = new ArrayList<>();
+    private final Path dir;
+
+    RowFiles(Path dir, int threads) {
+      this.dir = dir;
+      this.writer = ThreadLocal.withInitial(this::newWriter);
+    }
+
+    private synchronized Writer newWriter() {
+      try {
+        Writer w = new BufferedWriter(Files.newBufferedWriter(dir.resolve("rows-" + all.size() + ".csv")), 1 << 20);
+        all.add(w);
+        return w;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    void write(String hts10, List<PanelRow> rows) {
+      Writer w = writer.get();
+      StringBuilder sb = new StringBuilder(rows.size() * 80);
+      for (PanelRow r : rows) {
+        sb.append(r.hts10()).append(',').append(r.originClass()).append(',').append(r.usmca()).append(',')
+            .append(r.from()).append(',').append(r.until()).append(',');
+        number(sb, r.total());
+        for (float v : r.rates()) {
+          sb.append(',');
+          number(sb, v);
+        }
+        sb.append('\n');
+      }
+      try {
+        w.append(sb);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    private static void number(StringBuilder sb, float v) {
+      if (v == (int) v) {
+        sb.append((int) v);
+      } else {
+        sb.append(v);
+      }
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+      for (Writer w : all) {
+        w.close();
+      }
+    }
+  }
+
+  /** Days the panel covers, for validating user dates. */
+  public static Optional<String> checkDate(LocalDate d) {
+    if (d.isBefore(FROM) || !d.isBefore(UNTIL)) {
+      return Optional.of("The panel covers " + FROM + " to " + UNTIL.minusDays(1) + "; " + d + " is outside it");
+    }
+    return Optional.empty();
+  }
+
+  static void requireDate(LocalDate d) {
+    checkDate(d).ifPresent(m -> {
+      throw new InvalidInputException(m);
+    });
+  }
+}
