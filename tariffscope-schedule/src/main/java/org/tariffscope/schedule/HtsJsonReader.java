@@ -43,12 +43,24 @@ final class HtsJsonReader {
     final int indent;
     final Node parent;
     final HtsCode code;
+    /** Cleaned description, and the descriptions from the top down to this record (shared with children). */
+    final String description;
+    final List<String> path;
 
-    Node(RawRecord raw, int indent, Node parent, HtsCode code) {
+    Node(RawRecord raw, int indent, Node parent, HtsCode code, Map<String, String> interned) {
       this.raw = raw;
       this.indent = indent;
       this.parent = parent;
       this.code = code;
+      this.description = interned.computeIfAbsent(clean(raw.description()), k -> k);
+      List<String> p = new ArrayList<>(parent == null ? 1 : parent.path.size() + 1);
+      if (parent != null) {
+        p.addAll(parent.path);
+      }
+      if (!description.isEmpty()) {
+        p.add(description);
+      }
+      this.path = List.copyOf(p);
     }
   }
 
@@ -87,7 +99,7 @@ final class HtsJsonReader {
           stack.pop();
         }
         HtsCode code = codeOf(r.htsno());
-        Node node = new Node(r, indent, stack.peek(), code);
+        Node node = new Node(r, indent, stack.peek(), code, interned);
         stack.push(node);
         if (code != null) {
           HtsLine line = line(node, interned);
@@ -112,13 +124,6 @@ final class HtsJsonReader {
         }
       }
     }
-    List<String> path = new ArrayList<>();
-    for (Node a = node; a != null; a = a.parent) {
-      String d = clean(a.raw.description());
-      if (!d.isEmpty()) {
-        path.add(0, interned.computeIfAbsent(d, k -> k));
-      }
-    }
     List<Footnote> footnotes = new ArrayList<>(footnotes(r));
     if (rateNode != node) {
       footnotes.addAll(footnotes(rateNode.raw));
@@ -126,7 +131,7 @@ final class HtsJsonReader {
     List<String> units = r.units() == null ? List.of()
         : r.units().stream().map(u -> interned.computeIfAbsent(u.strip(), k -> k)).toList();
     RawRecord rates = rateNode.raw;
-    return new HtsLine(node.code, node.indent, clean(r.description()), path, units,
+    return new HtsLine(node.code, node.indent, node.description, node.path, units,
         intern(rates.general(), interned), intern(rates.special(), interned), intern(rates.other(), interned),
         footnotes, rateNode.code);
   }
@@ -167,8 +172,19 @@ final class HtsJsonReader {
     return s == null || s.isBlank();
   }
 
+  /** Removes markup and collapses white space; most descriptions have neither, so that path is cheap. */
   private static String clean(String s) {
-    return s == null ? "" : s.replaceAll("<[^>]*>", "").replaceAll("\\s+", " ").strip();
+    if (s == null) {
+      return "";
+    }
+    boolean plain = s.indexOf('<') < 0;
+    for (int i = 0; plain && i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\n' || c == '\t' || c == '\r' || (c == ' ' && i + 1 < s.length() && s.charAt(i + 1) == ' ')) {
+        plain = false;
+      }
+    }
+    return plain ? s.strip() : s.replaceAll("<[^>]*>", "").replaceAll("\\s+", " ").strip();
   }
 
   private static String intern(String s, Map<String, String> interned) {
