@@ -74,7 +74,7 @@ document.addEventListener('securitypolicyviolation', (e) => {
         li.setAttribute('aria-selected', 'false');
         li.dataset.code = r.code;
         li.appendChild(el('span', 'opt-code', r.code + (r.general ? '  ·  ' + r.general : '')));
-        li.appendChild(el('span', 'opt-desc', r.description));
+        li.appendChild(el('span', 'opt-desc', r.title || r.description));
         if (r.context) li.appendChild(el('span', 'opt-context', r.context));
         li.addEventListener('mousedown', (e) => { e.preventDefault(); choose(i); });
         list.appendChild(li);

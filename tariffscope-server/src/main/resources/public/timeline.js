@@ -17,18 +17,19 @@
     step: 'end',
     stack: 'total',
     symbol: 'none',
-    lineStyle: { width: 1.5, color: colour(s.key) },
+    lineStyle: { width: 0 },
     itemStyle: { color: colour(s.key) },
-    areaStyle: { color: colour(s.key), opacity: s.key === 'mfn' ? 0.35 : 0.55 },
+    areaStyle: { color: colour(s.key), opacity: s.key === 'mfn' ? 0.45 : 0.8 },
     emphasis: { focus: 'series' },
     data: s.points.map((p) => [p[0], Number(p[1])]),
     markLine: i === 0 ? {
       silent: true,
       symbol: ['none', 'none'],
-      lineStyle: { color: '#0b1220', type: 'dashed', width: 1, opacity: 0.55 },
+      lineStyle: { color: '#64748b', type: 'dashed', width: 1, opacity: 1 },
       label: { show: true, position: 'end', formatter: (p) => String(p.data.n), color: '#fff',
         backgroundColor: '#0b1220', borderRadius: 9, padding: [3, 6], fontSize: 11, fontWeight: 'bold' },
-      data: data.events.map((e, k) => ({ xAxis: e.date, n: e.number, label: { distance: [0, (k % 2) * 18] } })),
+      // Events days apart would print their numbers on top of each other: three rows of labels.
+      data: data.events.map((e, k) => ({ xAxis: e.date, n: e.number, label: { distance: [0, 4 + (k % 3) * 20] } })),
     } : undefined,
   }));
 
@@ -70,7 +71,7 @@
   const chart = window.echarts.init(node, null, { renderer: 'canvas' });
   chart.setOption({
     animation: false,
-    grid: { left: narrow ? 44 : 56, right: narrow ? 12 : 24, top: 48, bottom: 36 },
+    grid: { left: narrow ? 44 : 56, right: narrow ? 12 : 24, top: 96, bottom: 36 },
     legend: { top: 0, left: 0, type: 'scroll', icon: 'roundRect', itemWidth: 12, itemHeight: 12,
       textStyle: { color: '#334155', fontSize: 12 } },
     tooltip: { trigger: 'axis', formatter: tooltip, axisPointer: { type: 'line' } },

@@ -256,8 +256,9 @@ final class Api {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("code", l.code().toString());
     m.put("description", l.description());
-    List<String> path = l.path();
-    m.put("context", path.size() > 1 ? String.join(" › ", path.subList(0, path.size() - 1)) : "");
+    String[] described = Pages.describe(l.path());
+    m.put("title", described[0]);
+    m.put("context", described[1]);
     m.put("general", l.general());
     m.put("units", l.units());
     return m;

@@ -173,7 +173,8 @@ final class Pages {
     }
     String specific = b.specifics().isEmpty() ? "" : "plus " + b.specifics().stream().map(Object::toString)
         .collect(Collectors.joining(" + "));
-    return new DutyView(r.hts10(), b.line().description(), b.line().path(), r.origin(), r.originIso2(), r.date(),
+    String[] described = describe(b.line().path());
+    return new DutyView(r.hts10(), described[0], described[1], r.origin(), r.originIso2(), r.date(),
         r.revision(), b.view() == LawView.AS_PUBLISHED, amounts ? money(r.valueUsd()) : "", lines,
         pct(r.totalAdValoremPct()), pct(DutyReport.number(b.additionalAdValorem())),
         r.dutyUsd() == null ? "" : money(r.dutyUsd()), specific, notApplied, r.warnings() == null ? List.of() : r.warnings(),
@@ -267,7 +268,8 @@ final class Pages {
     if (t.request().facts().usmcaClaimed()) {
       calc.put("usmca", "true");
     }
-    return new TimelineView(t.line().code().toString(), t.line().description(), origin, t.from() + " – " + t.to(),
+    String[] described = describe(t.line().path());
+    return new TimelineView(t.line().code().toString(), described[0], described[1], origin, t.from() + " – " + t.to(),
         Json.text(chart), label, rows, shown, "/api/v1/timeline?" + query + (query.isEmpty() ? "" : "&") + "format=csv",
         "/api/v1/timeline?" + query, "/?" + encode(calc), pct(low), pct(high),
         pct(steps.get(steps.size() - 1).totalAdValoremPct()));
@@ -322,7 +324,8 @@ final class Pages {
     return new MeasureView(m.heading().toString(), m.authority().label(), m.authority().key(), m.title(), rate,
         m.effective().start().toString(), m.effective().lastDay().map(LocalDate::toString).orElse(""),
         m.untilReason(), m.countries().toString(), m.products().toString(), m.when().isEmpty() ? "" : m.when().toString(),
-        m.primaryInstrument().cite(), safeUrl(m.primaryInstrument().url()), m.source().toString());
+        m.primaryInstrument().citation(), m.primaryInstrument().title(), safeUrl(m.primaryInstrument().url()),
+        m.source().toString());
   }
 
   // ---- other pages ----------------------------------------------------------------------------
@@ -337,6 +340,24 @@ final class Pages {
   }
 
   // ---- helpers --------------------------------------------------------------------------------
+
+  /**
+   * A line's description path as a title and its context: the line's own words, with as many of
+   * its parents as it takes to say something ("Hydraulic" alone says little), and the rest above it.
+   */
+  static String[] describe(List<String> path) {
+    List<String> parts = path.stream().map(p -> p.endsWith(":") ? p.substring(0, p.length() - 1).strip() : p).toList();
+    if (parts.isEmpty()) {
+      return new String[] {"", ""};
+    }
+    int first = parts.size() - 1;
+    String title = parts.get(first);
+    while (title.length() < 40 && first > 1) {
+      first--;
+      title = parts.get(first) + " › " + title;
+    }
+    return new String[] {title, String.join(" › ", parts.subList(0, first))};
+  }
 
   private Layout layout(String title, String path, List<String> scripts) {
     return new Layout(title, path, Nav.ITEMS, dataNote, scripts);

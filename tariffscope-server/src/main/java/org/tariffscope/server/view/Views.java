@@ -54,7 +54,7 @@ public final class Views {
   }
 
   /** A priced entry. */
-  public record DutyView(String code, String description, List<String> path, String origin, String originIso2,
+  public record DutyView(String code, String title, String context, String origin, String originIso2,
       String date, String revision, boolean asPublished, String value, List<LineView> lines, String total,
       String additional, String duty, String specificNote, List<NotAppliedView> notApplied, List<String> warnings,
       String timelineHref, String jsonHref, String shareHref) {
@@ -81,7 +81,7 @@ public final class Views {
   }
 
   /** A product's timeline. */
-  public record TimelineView(String code, String description, String origin, String range, String chartJson,
+  public record TimelineView(String code, String title, String context, String origin, String range, String chartJson,
       String chartLabel, List<StepView> steps, List<EventView> events, String csvHref, String jsonHref,
       String calculatorHref, String low, String high, String now) {
   }
@@ -103,7 +103,7 @@ public final class Views {
   /** A measure of the list. */
   public record MeasureView(String heading, String authority, String authorityKey, String title, String rate,
       String from, String lastDay, String untilReason, String countries, String products, String conditions,
-      String citation, String url, String file) {
+      String citation, String source, String url, String file) {
   }
 
   /** The measures page. */
