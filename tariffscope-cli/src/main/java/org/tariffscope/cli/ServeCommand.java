@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.tariffscope.basics.InvalidInputException;
 import org.tariffscope.engine.DutyEngine;
 import org.tariffscope.schedule.Schedule;
@@ -17,8 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tariffscope serve}: the web app and the HTTP API, until stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
-    description = {"Serve the web app (duty calculator, timeline, measures) and the JSON API under /api/v1",
-        "on the same engine and data as the other commands. Listens on loopback unless told otherwise."},
+    description = "Serve the web app (duty calculator, timeline, measures) and the JSON API under /api/v1, on the "
+        + "same engine and data as the other commands. Listens on loopback unless told otherwise.",
     footerHeading = "%nExamples:%n",
     footer = {"  tariffscope serve                      # then open http://127.0.0.1:8080",
         "  tariffscope serve --port 9000",
@@ -48,11 +49,11 @@ final class ServeCommand implements Callable<Integer> {
     }
     long start = System.nanoTime();
     Workspace workspace = common.workspace();
-    // The policy book and the newest revision are read at once, on two cores.
+    // Jetty starts while the data loads: the policy book, and the newest revision beside it (a
+    // request that needs the revision before it is read waits for it).
     Schedule schedule = workspace.schedule();
     CompletableFuture<?> newest = CompletableFuture.runAsync(() -> schedule.load(schedule.latest()));
-    DutyEngine engine = workspace.engine();
-    newest.join();
+    CompletableFuture<DutyEngine> engine = CompletableFuture.supplyAsync(workspace::engine);
     ServerOptions options = ServerOptions.defaults().withHost(host).withPort(port)
         .withCorsOrigins(corsOrigins == null ? List.of() : corsOrigins);
     TariffscopeServer server;
@@ -60,6 +61,13 @@ final class ServeCommand implements Callable<Integer> {
       server = TariffscopeServer.start(engine, options);
     } catch (RuntimeException e) {
       throw new InvalidInputException("Cannot listen on " + host + ":" + port + ": " + rootMessage(e));
+    }
+    try {
+      engine.join();
+      newest.join();
+    } catch (CompletionException e) {
+      server.stop();
+      throw e.getCause() instanceof RuntimeException r ? r : e;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "tariffscope-stop"));
     PrintWriter out = spec.commandLine().getOut();

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,10 +45,15 @@ public final class TariffscopeServer implements AutoCloseable {
   private final Javalin app;
   private final ThreadPoolExecutor workers;
   private final ServerOptions options;
+  private final CompletableFuture<Faces> faces;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile Thread warmUp;
 
-  private TariffscopeServer(DutyEngine engine, ServerOptions options) {
+  /** The API and the pages over the engine, once the engine is loaded. */
+  record Faces(Api api, Pages pages) {
+  }
+
+  private TariffscopeServer(CompletableFuture<DutyEngine> engine, ServerOptions options) {
     this.options = options;
     int n = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
     AtomicInteger count = new AtomicInteger();
@@ -56,8 +62,7 @@ public final class TariffscopeServer implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    Api api = new Api(engine, options);
-    Pages pages = new Pages(engine);
+    this.faces = engine.thenApply(e -> new Faces(new Api(e, options), new Pages(e)));
     this.app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
@@ -87,29 +92,29 @@ public final class TariffscopeServer implements AutoCloseable {
       config.requestLogger.http((ctx, ms) -> ACCESS.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(),
           String.format(Locale.ROOT, "%.1f", ms)));
       // Javalin's own 404/405/413 are HttpResponseExceptions: they take the same path as any error.
-      config.routes.exception(HttpResponseException.class, (e, ctx) -> errorReply(e, ctx, pages).writeTo(ctx));
-      config.routes.exception(Exception.class, (e, ctx) -> errorReply(e, ctx, pages).writeTo(ctx));
+      config.routes.exception(HttpResponseException.class, (e, ctx) -> errorReply(e, ctx).writeTo(ctx));
+      config.routes.exception(Exception.class, (e, ctx) -> errorReply(e, ctx).writeTo(ctx));
 
       var r = config.routes;
-      r.get("/api/v1", timed(api::index, pages));
-      r.get("/api/v1/openapi.json", timed(api::openApi, pages));
-      r.get("/api/v1/duty", timed(api::duty, pages));
-      r.post("/api/v1/duty/batch", timed(api::batch, pages));
-      r.get("/api/v1/hts/search", timed(api::search, pages));
-      r.get("/api/v1/hts/{code}", timed(api::hts, pages));
-      r.get("/api/v1/measures", timed(api::measures, pages));
-      r.get("/api/v1/claims", timed(api::claims, pages));
-      r.get("/api/v1/timeline", timed(api::timeline, pages));
+      r.get("/api/v1", timed((f, ctx) -> f.api().index(ctx)));
+      r.get("/api/v1/openapi.json", timed((f, ctx) -> f.api().openApi(ctx)));
+      r.get("/api/v1/duty", timed((f, ctx) -> f.api().duty(ctx)));
+      r.post("/api/v1/duty/batch", timed((f, ctx) -> f.api().batch(ctx)));
+      r.get("/api/v1/hts/search", timed((f, ctx) -> f.api().search(ctx)));
+      r.get("/api/v1/hts/{code}", timed((f, ctx) -> f.api().hts(ctx)));
+      r.get("/api/v1/measures", timed((f, ctx) -> f.api().measures(ctx)));
+      r.get("/api/v1/claims", timed((f, ctx) -> f.api().claims(ctx)));
+      r.get("/api/v1/timeline", timed((f, ctx) -> f.api().timeline(ctx)));
       r.get("/api/*", ctx -> {
         throw Errors.notFound(ctx.path());
       });
 
-      r.get("/", timed(pages::calculator, pages));
-      r.get("/timeline", timed(pages::timeline, pages));
-      r.get("/measures", timed(pages::measures, pages));
+      r.get("/", timed((f, ctx) -> f.pages().calculator(ctx)));
+      r.get("/timeline", timed((f, ctx) -> f.pages().timeline(ctx)));
+      r.get("/measures", timed((f, ctx) -> f.pages().measures(ctx)));
       for (Nav.Item item : Nav.ITEMS) {
         if (!item.available()) {
-          r.get(item.path(), timed(ctx -> pages.coming(item), pages));
+          r.get(item.path(), timed((f, ctx) -> f.pages().coming(item)));
         }
       }
     });
@@ -121,14 +126,28 @@ public final class TariffscopeServer implements AutoCloseable {
    * {@link ServerOptions#warmUp()} is on.
    */
   public static TariffscopeServer start(DutyEngine engine, ServerOptions options) {
-    Schedule schedule = engine.schedule();
-    schedule.load(schedule.latest());
+    engine.schedule().load(engine.schedule().latest());
+    return start(CompletableFuture.completedFuture(engine), options);
+  }
+
+  /**
+   * Starts listening at once while {@code engine} is still loading (the policy book and the newest
+   * revision take about a second): requests that come before it is ready wait for it, within their
+   * deadline. When the engine is ready, the older revisions are read in the background when
+   * {@link ServerOptions#warmUp()} is on. {@link #ready()} completes then.
+   */
+  public static TariffscopeServer start(CompletableFuture<DutyEngine> engine, ServerOptions options) {
     TariffscopeServer server = new TariffscopeServer(engine, options);
     server.app.start();
     if (options.warmUp()) {
-      server.startWarmUp(schedule);
+      engine.thenAccept(e -> server.startWarmUp(e.schedule()));
     }
     return server;
+  }
+
+  /** Completes when the engine is loaded and requests are answered (exceptionally if it failed to load). */
+  public CompletableFuture<Void> ready() {
+    return faces.thenApply(f -> null);
   }
 
   /** The port listened on (the chosen one when the options said 0). */
@@ -191,26 +210,35 @@ public final class TariffscopeServer implements AutoCloseable {
     headers.crossOriginOpenerPolicy(GlobalHeadersConfig.CrossOriginOpenerPolicy.SAME_ORIGIN);
   }
 
-  /** A handler that computes its reply on a worker and answers 503 when the deadline passes first. */
-  interface Endpoint {
-    Reply handle(Context ctx) throws Exception;
+  /** A route: computes its reply from the request, with the API and pages. */
+  interface Route {
+    Reply handle(Faces faces, Context ctx) throws Exception;
   }
 
-  private Handler timed(Endpoint endpoint, Pages pages) {
+  /** A handler that computes its reply on a worker and answers 503 when the deadline passes first. */
+  private Handler timed(Route route) {
     long timeoutMs = options.requestTimeout().toMillis();
     return ctx -> ctx.future(() -> CompletableFuture.supplyAsync(() -> {
       try {
-        return endpoint.handle(ctx);
+        return route.handle(faces.get(timeoutMs, TimeUnit.MILLISECONDS), ctx);
+      } catch (ExecutionException e) {
+        LOG.error("The engine could not be loaded", e.getCause());
+        return errorReply(new ApiError(503, "UNAVAILABLE", "The server could not load its data; see its log"), ctx);
       } catch (Throwable e) {
-        return errorReply(e, ctx, pages);
+        return errorReply(e, ctx);
       }
     }, workers).completeOnTimeout(null, timeoutMs, TimeUnit.MILLISECONDS).thenAccept(reply ->
-        (reply != null ? reply : errorReply(Errors.timeout(), ctx, pages)).writeTo(ctx)));
+        (reply != null ? reply : errorReply(Errors.timeout(), ctx)).writeTo(ctx)));
   }
 
-  /** The reply for an error: JSON under /api, the error page elsewhere. */
-  private static Reply errorReply(Throwable e, Context ctx, Pages pages) {
+  /** The reply for an error: JSON under /api, the error page elsewhere (plain text until the pages are ready). */
+  private Reply errorReply(Throwable e, Context ctx) {
     ApiError error = Errors.of(e, ctx.method().name(), ctx.path());
-    return ctx.path().startsWith("/api/") || ctx.path().equals("/api") ? Errors.json(error) : pages.error(error);
+    if (ctx.path().startsWith("/api/") || ctx.path().equals("/api")) {
+      return Errors.json(error);
+    }
+    Faces f = faces.getNow(null);
+    return f != null ? f.pages().error(error)
+        : Reply.text(error.status(), "text/plain; charset=utf-8", error.getMessage());
   }
 }
