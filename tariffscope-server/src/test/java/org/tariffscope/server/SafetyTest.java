@@ -68,7 +68,7 @@ class SafetyTest {
   }
 
   @Test
-  void hostileStringsInEveryParameterOfTheApiComeBackAsJsonOnly() throws IOException {
+  void hostileStringsInEveryParameterOfTheApiComeBackAsJsonOnly() throws IOException, InterruptedException {
     ObjectMapper json = new ObjectMapper();
     for (String api : APIS) {
       for (String param : PARAMS) {
@@ -86,10 +86,17 @@ class SafetyTest {
         }
       }
     }
+    // Jetty answers a path with a NUL itself and then closes the connection without saying so:
+    // those requests go on connections of their own, not on the shared client's.
+    java.net.http.HttpClient own = java.net.http.HttpClient.newHttpClient();
     for (String hostile : HOSTILE) {
-      HttpResponse<String> code = TestServer.get("/api/v1/hts/" + enc(hostile));
+      HttpResponse<String> code = own.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+          TestServer.url("/api/v1/hts/" + enc(hostile)))).GET().build(), HttpResponse.BodyHandlers.ofString());
       assertThat(code.statusCode()).isIn(400, 404);
-      json.readTree(code.body());
+      assertThat(code.body()).doesNotContain("<script>").doesNotContain("<b>");
+      if (!code.body().isEmpty()) {
+        json.readTree(code.body());
+      }
       HttpResponse<String> batch = TestServer.post("/api/v1/duty/batch",
           "[{\"hts\": " + json.writeValueAsString(hostile) + ", \"origin\": " + json.writeValueAsString(hostile)
               + ", \"date\": \"2025-04-06\", " + json.writeValueAsString(hostile) + ": 1}]");
