@@ -2,15 +2,14 @@ package org.tariffscope.cli;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.tariffscope.basics.Authority;
-import org.tariffscope.basics.Country;
 import org.tariffscope.basics.HtsCode;
 import org.tariffscope.basics.InvalidInputException;
+import org.tariffscope.engine.report.MeasureQuery;
+import org.tariffscope.engine.report.MeasureReport;
 import org.tariffscope.policy.Measure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,37 +63,12 @@ final class MeasuresCommand implements Callable<Integer> {
       spec.commandLine().getOut().flush();
       return 0;
     }
-    LocalDate day = date == null ? null : Common.date(date, "--date");
-    Country country = origin == null ? null : common.workspace().countries().parse(origin);
-    Authority auth = authority == null ? null : Authority.parse(authority);
-    String prefix = heading == null ? null : heading.replace(".", "").strip();
-    if (prefix != null && !prefix.matches("\\d+")) {
-      throw new InvalidInputException("--heading takes digits and dots, e.g. 9903.01");
-    }
-    List<Measure> selected = new ArrayList<>();
-    for (Measure m : book.measures()) {
-      if (day != null && !m.inForce(day, asPublished)) {
-        continue;
-      }
-      if (country != null && !m.countries().includes(country)) {
-        continue;
-      }
-      if (auth != null && m.authority() != auth) {
-        continue;
-      }
-      if (prefix != null && !m.heading().digits().startsWith(prefix)) {
-        continue;
-      }
-      selected.add(m);
-    }
+    List<Measure> selected = MeasureQuery.parse(date, origin, authority, heading, asPublished,
+        common.workspace().countries()).select(book);
     var out = spec.commandLine().getOut();
     switch (format.toLowerCase(Locale.ROOT)) {
       case "json" -> {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Measure m : selected) {
-          rows.add(row(m));
-        }
-        Json.MAPPER.writeValue(out, rows);
+        Json.MAPPER.writeValue(out, selected.stream().map(MeasureReport::of).toList());
         out.println();
       }
       case "csv" -> {
@@ -167,31 +141,6 @@ final class MeasuresCommand implements Callable<Integer> {
   private static String cell(String s) {
     String t = s.replace("|", "\\|").replace("\n", " ");
     return t.length() > 160 ? t.substring(0, 157) + "..." : t;
-  }
-
-  static Map<String, Object> row(Measure m) {
-    Map<String, Object> row = new LinkedHashMap<>();
-    row.put("id", m.id());
-    row.put("heading", m.heading().toString());
-    row.put("authority", m.authority().key());
-    row.put("title", m.title());
-    row.put("rate", m.rate().toString());
-    row.put("base", m.base().key());
-    row.put("from", m.effective().start().toString());
-    row.put("until", m.effective().end().map(LocalDate::toString).orElse(null));
-    row.put("until_reason", m.untilReason().isEmpty() ? null : m.untilReason());
-    if (m.isRetroactiveOrEarlyPrinted()) {
-      row.put("published_from", m.published().start().toString());
-      row.put("published_until", m.published().end().map(LocalDate::toString).orElse(null));
-    }
-    row.put("countries", m.countries().toString());
-    row.put("products", m.products().toString());
-    row.put("conditions", m.when().isEmpty() ? null : m.when().toString());
-    row.put("yields_to", m.yieldsTo().stream().map(Object::toString).toList());
-    row.put("note", m.note().isEmpty() ? null : m.note());
-    row.put("citations", m.instruments().stream().map(i -> Map.of("title", i.title(), "citation", i.citation(), "url", i.url())).toList());
-    row.put("file", m.source().toString());
-    return row;
   }
 
   static String code(HtsCode c) {

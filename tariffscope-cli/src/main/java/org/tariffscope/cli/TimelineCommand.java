@@ -1,18 +1,15 @@
 package org.tariffscope.cli;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.tariffscope.basics.InvalidInputException;
 import org.tariffscope.basics.Result;
 import org.tariffscope.engine.DutyRequest;
 import org.tariffscope.engine.RateTimeline;
 import org.tariffscope.engine.report.DutyInput;
-import org.tariffscope.engine.report.DutyReport;
+import org.tariffscope.engine.report.TimelineStep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -77,29 +74,13 @@ final class TimelineCommand implements Callable<Integer> {
     var out = spec.commandLine().getOut();
     switch (fmt) {
       case "json" -> {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (RateTimeline.Step s : steps.value()) {
-          Map<String, Object> row = new LinkedHashMap<>();
-          row.put("from", s.from().toString());
-          row.put("until", s.until() == null ? null : s.until().toString());
-          row.put("total_ad_valorem_pct", DutyReport.number(s.total()));
-          Map<String, Object> by = new LinkedHashMap<>();
-          s.byAuthority().forEach((a, p) -> by.put(a.key(), DutyReport.number(p)));
-          row.put("by_authority", by);
-          row.put("headings", s.headings());
-          row.put("change", s.change());
-          row.put("revision", s.revision());
-          rows.add(row);
-        }
-        Json.MAPPER.writeValue(out, rows);
+        Json.MAPPER.writeValue(out, TimelineStep.of(steps.value()));
         out.println();
       }
       case "csv" -> {
-        out.println("from,until,total_ad_valorem_pct,headings,change,revision");
+        out.println(TimelineStep.CSV_HEADER);
         for (RateTimeline.Step s : steps.value()) {
-          out.println(String.join(",", s.from().toString(), s.until() == null ? "" : s.until().toString(),
-              DutyReport.number(s.total()).toPlainString(), DutyCommand.csvCell(String.join("; ", s.headings())),
-              DutyCommand.csvCell(s.change()), s.revision()));
+          out.println(TimelineStep.of(s).csvRow());
         }
       }
       default -> {

@@ -66,7 +66,7 @@ class OtherCommandsTest {
   @Test
   void everyCommandHasHelp() {
     for (String[] cmd : new String[][] {{"--help"}, {"duty", "--help"}, {"timeline", "--help"}, {"measures", "--help"},
-        {"hts", "--help"}, {"hts", "show", "--help"}, {"hts", "search", "--help"}}) {
+        {"hts", "--help"}, {"hts", "show", "--help"}, {"hts", "search", "--help"}, {"serve", "--help"}}) {
       CliRun r = CliRun.of(cmd);
       assertThat(r.exit()).isZero();
       assertThat(r.out()).contains("Usage:");

@@ -140,7 +140,7 @@ public final class HtsRevision {
     List<String> wanted = new ArrayList<>();
     for (String t : terms) {
       if (!t.isBlank()) {
-        wanted.add(t);
+        wanted.add(" " + t);
       }
     }
     if (wanted.isEmpty()) {
@@ -148,34 +148,80 @@ public final class HtsRevision {
     }
     record Hit(HtsLine line, int ownMatches) {
     }
+    SearchIndex index = searchIndex();
     List<Hit> hits = new ArrayList<>();
-    for (HtsLine line : lines) {
-      if (line.code().isChapter99() || line.code().length() < 8) {
-        continue;
-      }
-      String path = " " + String.join(" ", line.path()).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ");
+    for (int i = 0; i < index.lines.length; i++) {
+      String path = index.paths[i];
       boolean all = true;
       for (String w : wanted) {
-        if (!path.contains(" " + w)) {
+        if (!path.contains(w)) {
           all = false;
           break;
         }
       }
       if (all) {
-        String own = " " + line.description().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ");
+        String own = index.own[i];
         int ownMatches = 0;
         for (String w : wanted) {
-          if (own.contains(" " + w)) {
+          if (own.contains(w)) {
             ownMatches++;
           }
         }
-        hits.add(new Hit(line, ownMatches));
+        hits.add(new Hit(index.lines[i], ownMatches));
       }
     }
     hits.sort(Comparator.comparingInt((Hit h) -> -h.ownMatches())
         .thenComparing(h -> h.line().code().length() == 10 ? 0 : 1)
         .thenComparing(h -> h.line().code()));
     return hits.stream().limit(limit).map(Hit::line).toList();
+  }
+
+  /**
+   * The searchable lines (tariff and statistical lines of chapters 1-97) with their description path
+   * and own description in lower case, words separated by single spaces and preceded by one: built on
+   * the first search, so a search scans prepared text instead of normalising 30,000 paths each time.
+   */
+  private static final class SearchIndex {
+    final HtsLine[] lines;
+    final String[] paths;
+    final String[] own;
+
+    SearchIndex(List<HtsLine> all) {
+      List<HtsLine> kept = new ArrayList<>(all.size());
+      for (HtsLine line : all) {
+        if (!line.code().isChapter99() && line.code().length() >= 8) {
+          kept.add(line);
+        }
+      }
+      lines = kept.toArray(new HtsLine[0]);
+      paths = new String[lines.length];
+      own = new String[lines.length];
+      for (int i = 0; i < lines.length; i++) {
+        paths[i] = " " + words(String.join(" ", lines[i].path()));
+        own[i] = " " + words(lines[i].description());
+      }
+    }
+
+    private static String words(String text) {
+      return NON_WORD.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ");
+    }
+  }
+
+  private static final java.util.regex.Pattern NON_WORD = java.util.regex.Pattern.compile("[^a-z0-9]+");
+  private volatile SearchIndex searchIndex;
+
+  private SearchIndex searchIndex() {
+    SearchIndex index = searchIndex;
+    if (index == null) {
+      synchronized (this) {
+        index = searchIndex;
+        if (index == null) {
+          index = new SearchIndex(lines);
+          searchIndex = index;
+        }
+      }
+    }
+    return index;
   }
 
   @Override

@@ -1,0 +1,127 @@
+package org.tariffscope.server.view;
+
+import java.util.List;
+import java.util.Set;
+import org.tariffscope.server.Nav;
+
+/** The view models of the web app's pages. */
+public final class Views {
+  private Views() {
+  }
+
+  /** What every page shares: title, navigation, the data it runs on, extra scripts. */
+  public record Layout(String title, String path, List<Nav.Item> nav, String dataNote, List<String> scripts) {
+    public boolean current(Nav.Item item) {
+      return item.path().equals(path);
+    }
+  }
+
+  /** A choice of a select or datalist. */
+  public record Option(String value, String label) {
+  }
+
+  /** A link. */
+  public record Link(String href, String text) {
+  }
+
+  /** Why a request could not be answered, for people. */
+  public record ErrorView(int status, String code, String title, String message, List<Link> suggestions,
+      List<String> plainSuggestions) {
+  }
+
+  // ---- duty calculator --------------------------------------------------------------------------
+
+  /** The calculator's inputs, as typed. */
+  public record DutyForm(String hts, String origin, String date, String value, String quantity, boolean usmca,
+      String metalContentPct, String usContentPct, Set<String> claims, boolean asPublished) {
+    public boolean hasFacts() {
+      return !blank(quantity) || usmca || !blank(metalContentPct) || !blank(usContentPct) || !claims.isEmpty()
+          || asPublished;
+    }
+
+    public boolean claimed(String id) {
+      return claims.contains(id);
+    }
+  }
+
+  /** A row of the breakdown: the base rate or an applied heading. */
+  public record LineView(String heading, String authority, String authorityKey, String rate, String on, String adds,
+      String amount, String title, String citation, String url, String note) {
+  }
+
+  /** A heading considered and not applied. */
+  public record NotAppliedView(String heading, String authority, String authorityKey, String reason, String title) {
+  }
+
+  /** A priced entry. */
+  public record DutyView(String code, String title, String context, String origin, String originIso2,
+      String date, String revision, boolean asPublished, String value, List<LineView> lines, String total,
+      String additional, String duty, String specificNote, List<NotAppliedView> notApplied, List<String> warnings,
+      String timelineHref, String jsonHref, String shareHref) {
+  }
+
+  /** The duty calculator page. */
+  public record CalculatorPage(Layout layout, DutyForm form, List<Option> countries, List<Option> claims,
+      String today, DutyView result, ErrorView error) {
+  }
+
+  // ---- timeline ---------------------------------------------------------------------------------
+
+  /** The timeline's inputs, as typed. */
+  public record TimelineForm(String hts, String origin, boolean usmca) {
+  }
+
+  /** A step of the timeline table. */
+  public record StepView(String from, String lastDay, String total, List<String> headings, String change,
+      String revision) {
+  }
+
+  /** An event marked on the chart. */
+  public record EventView(int number, String date, String label) {
+  }
+
+  /** A product's timeline. */
+  public record TimelineView(String code, String title, String context, String origin, String range, String chartJson,
+      String chartLabel, List<StepView> steps, List<EventView> events, String csvHref, String jsonHref,
+      String calculatorHref, String low, String high, String now) {
+  }
+
+  /** The timeline page. */
+  public record TimelinePage(Layout layout, TimelineForm form, List<Option> countries, TimelineView result,
+      ErrorView error) {
+  }
+
+  // ---- measures ---------------------------------------------------------------------------------
+
+  /** The measures page's filters, as typed. */
+  public record MeasuresForm(String date, String origin, String authority, String heading) {
+    public boolean filtered() {
+      return !blank(date) || !blank(origin) || !blank(authority) || !blank(heading);
+    }
+  }
+
+  /** A measure of the list. */
+  public record MeasureView(String heading, String authority, String authorityKey, String title, String rate,
+      String from, String lastDay, String untilReason, String countries, String products, String conditions,
+      String citation, String source, String url, String file) {
+  }
+
+  /** The measures page. */
+  public record MeasuresPage(Layout layout, MeasuresForm form, List<Option> countries, List<Option> authorities,
+      List<MeasureView> measures, int bookSize, String jsonHref, ErrorView error) {
+  }
+
+  // ---- other pages ------------------------------------------------------------------------------
+
+  /** A page that is coming. */
+  public record ComingPage(Layout layout, Nav.Item item) {
+  }
+
+  /** An error page. */
+  public record ErrorPage(Layout layout, ErrorView error) {
+  }
+
+  static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+}
