@@ -38,14 +38,15 @@ import org.tariffscope.schedule.RevisionInfo;
  * schedule change (its {@code meta} table records a fingerprint of both).
  *
  * <p>Tables: {@code panel_rows} (one row per product x origin class x USMCA claim x run of days),
- * {@code countries}, view {@code panel} (the rows for every country), {@code flows}, {@code revisions},
+ * {@code countries}, view {@code panel} (the rows for every country), {@code flows} (2024 weights),
+ * {@code flow_products} (the products each 2024 code is priced as, by day), {@code revisions},
  * {@code measures}, {@code sectors}, and {@code etr_daily_overall}, {@code etr_daily_country},
  * {@code etr_daily_sector}, {@code etr_daily_hs2}. Rates are percent; the base rate at its ad valorem
  * equivalent.
  */
 public final class PanelDatabase implements AutoCloseable {
   /** Bump when the schema or the meaning of a column changes: older files are then rebuilt. */
-  public static final String SCHEMA_VERSION = "1";
+  public static final String SCHEMA_VERSION = "2";
   public static final LocalDate FROM = LocalDate.of(2025, 1, 1);
   /** The panel runs to the end of 2026: the newest revision is taken to hold after its date. */
   public static final LocalDate UNTIL = LocalDate.of(2027, 1, 1);
@@ -199,6 +200,8 @@ public final class PanelDatabase implements AutoCloseable {
             + "'calculated_duty': 'DOUBLE', 'usmca_share': 'DOUBLE', 'source': 'VARCHAR'})");
         timing("flows", t);
         t = System.nanoTime();
+        insertProductMapping(c, ProductMapping.of(engine.schedule(),
+            weights.flows().stream().map(Flow::hts10).distinct().toList(), FROM, UNTIL));
         insertRevisions(c, engine);
         insertMeasures(c, engine);
         insertSectors(c);
@@ -246,6 +249,8 @@ public final class PanelDatabase implements AutoCloseable {
         + "name VARCHAR, origin_class SMALLINT)");
     s.execute("CREATE TABLE flows (hts10 VARCHAR, country_index SMALLINT, value DOUBLE, calculated_duty DOUBLE, "
         + "usmca_share DOUBLE, source VARCHAR)");
+    s.execute("CREATE TABLE flow_products (hts10 VARCHAR, product VARCHAR, share DOUBLE, valid_from DATE, "
+        + "valid_to DATE, how VARCHAR)");
     s.execute("CREATE TABLE revisions (revision VARCHAR, effective_date DATE, event VARCHAR)");
     s.execute("CREATE TABLE measures (id VARCHAR, heading VARCHAR, authority VARCHAR, title VARCHAR, rate VARCHAR, "
         + "base VARCHAR, valid_from DATE, valid_to DATE, countries VARCHAR, products VARCHAR, citation VARCHAR, "
@@ -285,6 +290,22 @@ public final class PanelDatabase implements AutoCloseable {
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void insertProductMapping(Connection c, ProductMapping mapping) throws SQLException {
+    try (var appender = ((org.duckdb.DuckDBConnection) c).createAppender(org.duckdb.DuckDBConnection.DEFAULT_SCHEMA,
+        "flow_products")) {
+      for (ProductMapping.Share m : mapping.all()) {
+        appender.beginRow();
+        appender.append(m.code());
+        appender.append(m.product());
+        appender.append(m.share());
+        appender.append(m.from());
+        appender.append(m.until());
+        appender.append(m.how());
+        appender.endRow();
+      }
     }
   }
 
@@ -342,25 +363,29 @@ public final class PanelDatabase implements AutoCloseable {
   /**
    * The daily effective rates, import-weighted with 2024 values: each flow's value (Canada's and
    * Mexico's split by USMCA claim share) times the rate of its product, origin and claim, summed by
-   * day, over the flows whose product is in the schedule that day. Built from change events (a run
+   * day, over the flows whose code maps to a product of the schedule that day ({@link ProductMapping}). Built from change events (a run
    * of days adds its weighted rate on its first day and removes it on the day after), so a series of
    * 730 days costs one pass over the weighted runs.
    */
   private static void aggregates(Statement s) throws SQLException {
+    // Each flow, split by USMCA claim and mapped to the products its 2024 code is priced as (see
+    // ProductMapping), then cut to the days on which both the mapping and the panel row hold.
     s.execute("""
         CREATE TEMP TABLE weighted AS
-        SELECT f.hts10, c.iso2, c.origin_class, false AS usmca, f.value * (1 - f.usmca_share) AS w
-        FROM flows f JOIN countries c USING (country_index)
-        UNION ALL
-        SELECT f.hts10, c.iso2, c.origin_class, true, f.value * f.usmca_share
-        FROM flows f JOIN countries c USING (country_index) WHERE f.usmca_share > 0""");
+        SELECT f.hts10 AS code, m.product, m.valid_from AS map_from, m.valid_to AS map_to, c.iso2, c.origin_class,
+               u.usmca, f.value * m.share * (CASE WHEN u.usmca THEN f.usmca_share ELSE 1 - f.usmca_share END) AS w
+        FROM flows f JOIN countries c USING (country_index) JOIN flow_products m ON m.hts10 = f.hts10
+        CROSS JOIN (VALUES (false), (true)) u(usmca)
+        WHERE u.usmca = false OR f.usmca_share > 0""");
     List<String> cols = new ArrayList<>(List.of("total_pct"));
     cols.addAll(RATE_COLUMNS);
-    s.execute("CREATE TEMP TABLE weighted_runs AS SELECT w.iso2, left(w.hts10, 2) AS hs2, "
-        + "coalesce(sec.gtap_code, 'unmapped') AS sector, p.valid_from, p.valid_to, w.w, "
+    s.execute("CREATE TEMP TABLE weighted_runs AS SELECT w.iso2, left(w.code, 2) AS hs2, "
+        + "coalesce(sec.gtap_code, 'unmapped') AS sector, greatest(p.valid_from, w.map_from) AS valid_from, "
+        + "least(p.valid_to, w.map_to) AS valid_to, w.w, "
         + String.join(", ", cols.stream().map(c -> "w.w * p." + c + " AS " + c).toList())
-        + " FROM weighted w JOIN panel_rows p ON p.hts10 = w.hts10 AND p.origin_class = w.origin_class"
-        + " AND p.usmca = w.usmca LEFT JOIN sectors sec ON sec.hts10 = w.hts10 WHERE w.w > 0");
+        + " FROM weighted w JOIN panel_rows p ON p.hts10 = w.product AND p.origin_class = w.origin_class"
+        + " AND p.usmca = w.usmca AND p.valid_from < w.map_to AND w.map_from < p.valid_to"
+        + " LEFT JOIN sectors sec ON sec.hts10 = w.code WHERE w.w > 0");
     String plus = String.join(", ", cols);
     String minus = String.join(", ", cols.stream().map(c -> "-" + c).toList());
     String sums = String.join(", ", cols.stream().map(c -> "sum(" + c + ") AS " + c).toList());
@@ -455,6 +480,19 @@ public final class PanelDatabase implements AutoCloseable {
         w.close();
       }
     }
+  }
+
+  /**
+   * DuckDB's own words for a failed query. Its JDBC driver puts a generic first line ("Attempting to
+   * execute an unsuccessful or closed pending query result") before the real error, which starts
+   * with {@code Error: } and may be followed by the offending position.
+   */
+  public static String message(java.sql.SQLException e) {
+    String text = e.getMessage() == null ? "" : e.getMessage();
+    int at = text.indexOf("\nError: ");
+    String real = at >= 0 ? text.substring(at + "\nError: ".length()) : text;
+    real = real.strip();
+    return real.isEmpty() ? "the query failed" : real;
   }
 
   /** Days the panel covers, for validating user dates. */

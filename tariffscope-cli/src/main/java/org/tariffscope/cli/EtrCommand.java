@@ -233,7 +233,7 @@ final class EtrCommand implements Callable<Integer> {
           spec.commandLine().getOut().println("(days on which a rate changes; --format csv for every day)");
         }
         if (chart != null) {
-          spec.commandLine().getOut().println("Chart: " + chart);
+          spec.commandLine().getErr().println("Chart: " + chart); // stdout is the data
         }
         spec.commandLine().getOut().flush();
       }

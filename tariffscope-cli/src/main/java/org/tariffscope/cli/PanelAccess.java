@@ -36,8 +36,9 @@ final class PanelAccess {
       case READY -> {
         return PanelDatabase.open(file);
       }
-      case NOT_A_PANEL -> throw new InvalidInputException(file + " is not a Tariffscope panel (another file, or a damaged "
-          + "or interrupted build). Rebuild it with: tariffscope panel build --force --db " + file);
+      case NOT_A_PANEL -> throw new InvalidInputException(file + " is not a Tariffscope panel (another program's file, or "
+          + "a damaged one); it was left as it is. Pass another --db, or replace it with a new panel: "
+          + "tariffscope panel build --force --db " + file);
       default -> {
         err.println(state == PanelDatabase.State.MISSING ? "No panel at " + file + " yet: building it (about half a minute)."
             : "The panel at " + file + " was built from other policy files or revisions: rebuilding it.");
