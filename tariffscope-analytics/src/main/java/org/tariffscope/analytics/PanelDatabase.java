@@ -180,9 +180,16 @@ public final class PanelDatabase implements AutoCloseable {
       // The weights are written while the panel is computed: it is I/O the rate threads can overlap.
       java.util.concurrent.CompletableFuture<Void> flowsFile = java.util.concurrent.CompletableFuture.runAsync(
           () -> writeFlows(parts.resolve("flows.tsv"), weights));
+      ProductMapping mapping = ProductMapping.of(engine.schedule(),
+          weights.flows().stream().map(Flow::hts10).distinct().toList(), FROM, UNTIL);
+      DailyRates daily = new DailyRates(weights, mapping, panel.classOf(), engine.countries(), FROM, UNTIL);
+      timing("mapping and weights by product", start);
       try (RowFiles rows = new RowFiles(parts, threads)) {
         IntConsumer onProgress = done -> progress.accept(done, products.size());
-        stats = panel.build(products, threads, rows::write, onProgress);
+        stats = panel.build(products, threads, (code, out) -> {
+          rows.write(code, out);
+          daily.add(code, out);
+        }, onProgress);
       }
       flowsFile.join();
       try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + tmp); Statement s = c.createStatement()) {
@@ -200,15 +207,14 @@ public final class PanelDatabase implements AutoCloseable {
             + "'calculated_duty': 'DOUBLE', 'usmca_share': 'DOUBLE', 'source': 'VARCHAR'})");
         timing("flows", t);
         t = System.nanoTime();
-        insertProductMapping(c, ProductMapping.of(engine.schedule(),
-            weights.flows().stream().map(Flow::hts10).distinct().toList(), FROM, UNTIL));
+        insertProductMapping(c, mapping);
         insertRevisions(c, engine);
         insertMeasures(c, engine);
         insertSectors(c);
         timing("small tables", t);
         t = System.nanoTime();
-        aggregates(s);
-        timing("aggregates", t);
+        insertDailyRates(c, s, daily);
+        timing("daily rates", t);
         s.execute("INSERT INTO meta VALUES ('fingerprint', '" + fingerprint(engine) + "'), ('schema', '" + SCHEMA_VERSION
             + "'), ('from', '" + FROM + "'), ('until', '" + UNTIL + "'), ('weights', '"
             + TradeWeights.method().replace("'", "''") + "')");
@@ -360,55 +366,42 @@ public final class PanelDatabase implements AutoCloseable {
     }
   }
 
-  /**
-   * The daily effective rates, import-weighted with 2024 values: each flow's value (Canada's and
-   * Mexico's split by USMCA claim share) times the rate of its product, origin and claim, summed by
-   * day, over the flows whose code maps to a product of the schedule that day ({@link ProductMapping}). Built from change events (a run
-   * of days adds its weighted rate on its first day and removes it on the day after), so a series of
-   * 730 days costs one pass over the weighted runs.
-   */
-  private static void aggregates(Statement s) throws SQLException {
-    // Each flow, split by USMCA claim and mapped to the products its 2024 code is priced as (see
-    // ProductMapping), then cut to the days on which both the mapping and the panel row hold.
-    s.execute("""
-        CREATE TEMP TABLE weighted AS
-        SELECT f.hts10 AS code, m.product, m.valid_from AS map_from, m.valid_to AS map_to, c.iso2, c.origin_class,
-               u.usmca, f.value * m.share * (CASE WHEN u.usmca THEN f.usmca_share ELSE 1 - f.usmca_share END) AS w
-        FROM flows f JOIN countries c USING (country_index) JOIN flow_products m ON m.hts10 = f.hts10
-        CROSS JOIN (VALUES (false), (true)) u(usmca)
-        WHERE u.usmca = false OR f.usmca_share > 0""");
-    List<String> cols = new ArrayList<>(List.of("total_pct"));
-    cols.addAll(RATE_COLUMNS);
-    s.execute("CREATE TEMP TABLE weighted_runs AS SELECT w.iso2, left(w.code, 2) AS hs2, "
-        + "coalesce(sec.gtap_code, 'unmapped') AS sector, greatest(p.valid_from, w.map_from) AS valid_from, "
-        + "least(p.valid_to, w.map_to) AS valid_to, w.w, "
-        + String.join(", ", cols.stream().map(c -> "w.w * p." + c + " AS " + c).toList())
-        + " FROM weighted w JOIN panel_rows p ON p.hts10 = w.product AND p.origin_class = w.origin_class"
-        + " AND p.usmca = w.usmca AND p.valid_from < w.map_to AND w.map_from < p.valid_to"
-        + " LEFT JOIN sectors sec ON sec.hts10 = w.code WHERE w.w > 0");
-    String plus = String.join(", ", cols);
-    String minus = String.join(", ", cols.stream().map(c -> "-" + c).toList());
-    String sums = String.join(", ", cols.stream().map(c -> "sum(" + c + ") AS " + c).toList());
-    String rates = String.join(", ", cols.stream()
-        .map(c -> "sum(" + c + ") OVER win / nullif(sum(w) OVER win, 0) AS " + c).toList());
-    String out = String.join(", ", cols.stream().map(c -> "e." + c).toList());
-    for (String[] by : new String[][] {{"overall", "'all'"}, {"country", "iso2"}, {"sector", "sector"}, {"hs2", "hs2"}}) {
-      String name = by[0];
-      String key = by[1];
-      s.execute("CREATE TEMP TABLE changes AS WITH ev AS ("
-          + "SELECT " + key + " AS key, valid_from AS d, w, " + plus + " FROM weighted_runs UNION ALL "
-          + "SELECT " + key + ", valid_to, -w, " + minus + " FROM weighted_runs), "
-          + "agg AS (SELECT key, d, sum(w) AS w, " + sums + " FROM ev GROUP BY key, d) "
-          + "SELECT key, d, sum(w) OVER win / 1e9 AS imports_b, " + rates + " FROM agg "
-          + "WINDOW win AS (PARTITION BY key ORDER BY d ROWS UNBOUNDED PRECEDING)");
-      // One row per day and key: the last change on or before the day.
-      s.execute("CREATE TABLE etr_daily_" + name + " AS SELECT k.key, t.day::DATE AS date, e.imports_b, " + out
-          + " FROM (SELECT DISTINCT key FROM changes) k CROSS JOIN range(DATE '" + FROM + "', DATE '" + UNTIL
-          + "', INTERVAL 1 DAY) t(day) ASOF JOIN changes e ON e.key = k.key AND e.d <= t.day ORDER BY k.key, date");
-      s.execute("DROP TABLE changes");
+  /** The daily rates summed during the build, one table per split: key, date, imports_b, total_pct, parts. */
+  private static void insertDailyRates(Connection c, Statement s, DailyRates daily) throws SQLException {
+    for (String split : DailyRates.SPLITS) {
+      StringBuilder ddl = new StringBuilder("CREATE TABLE etr_daily_" + split
+          + " (key VARCHAR, date DATE, imports_b DOUBLE, total_pct DOUBLE");
+      for (String col : RATE_COLUMNS) {
+        ddl.append(", ").append(col).append(" DOUBLE");
+      }
+      s.execute(ddl.append(')').toString());
     }
-    s.execute("DROP TABLE weighted_runs");
-    s.execute("DROP TABLE weighted");
+    Map<String, org.duckdb.DuckDBAppender> appenders = new java.util.HashMap<>();
+    try {
+      for (String split : DailyRates.SPLITS) {
+        appenders.put(split, ((org.duckdb.DuckDBConnection) c).createAppender(org.duckdb.DuckDBConnection.DEFAULT_SCHEMA,
+            "etr_daily_" + split));
+      }
+      daily.forEach((split, key, date, dollars, rates) -> {
+        try {
+          org.duckdb.DuckDBAppender a = appenders.get(split);
+          a.beginRow();
+          a.append(key);
+          a.append(date);
+          a.append(dollars / 1e9);
+          for (double v : rates) {
+            a.append(v);
+          }
+          a.endRow();
+        } catch (SQLException e) {
+          throw new IllegalStateException(e);
+        }
+      });
+    } finally {
+      for (org.duckdb.DuckDBAppender a : appenders.values()) {
+        a.close();
+      }
+    }
   }
 
   private static void timing(String what, long start) {
