@@ -114,7 +114,8 @@ public final class EtrChart {
       throw new InvalidInputException("Cannot write " + out + ": folder " + dir + " does not exist or is not writable");
     }
     try {
-      Path tmp = Files.createTempFile(dir, ".chart-", name.substring(name.lastIndexOf('.')));
+      // Not Files.createTempFile: its owner-only permissions would stay on the finished chart.
+      Path tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".partial");
       try {
         if (name.endsWith(".png")) {
           ChartUtils.saveChartAsPNG(tmp.toFile(), chart, 1200, 650);
