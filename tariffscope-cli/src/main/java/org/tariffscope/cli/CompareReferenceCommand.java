@@ -109,7 +109,9 @@ final class CompareReferenceCommand implements Callable<Integer> {
         Map<String, List<EffectiveRates.Row>> lines = new LinkedHashMap<>();
         lines.put("Tariffscope", mine);
         lines.put("Budget Lab tariff-rate-tracker", ref);
-        EtrChart.lines(lines, "Overall effective tariff rate, statutory, 2024 weights (%)", chart);
+        EtrChart.lines(lines, "Overall effective tariff rate, statutory, 2024 weights (%)",
+            "Tariffscope (" + weighting.describe() + ") and the Budget Lab tariff-rate-tracker's published series ("
+                + ReferenceComparison.overallFile().replaceAll(".*/", "") + ").", chart);
         spec.commandLine().getErr().println("Chart written to " + chart);
       }
       out.flush();
