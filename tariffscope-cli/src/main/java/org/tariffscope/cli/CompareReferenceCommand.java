@@ -56,19 +56,8 @@ final class CompareReferenceCommand implements Callable<Integer> {
   @Option(names = "--chart", paramLabel = "<file.png|svg>", description = "Also draw both daily series into this file.")
   Path chart;
 
-  @Option(names = "--usmca-shares", paramLabel = "<file.csv>",
-      description = "USMCA claim shares to weight Canada and Mexico with (columns hts10,cty_code,usmca_share) instead of "
-          + "the 2025 DataWeb shares.")
-  Path usmcaShares;
-
-  @Option(names = "--usmca-utilisation", paramLabel = "<share>",
-      description = "Rescale the 2025 USMCA claim shares to this trade-weighted average (0-1), shrinking each line's "
-          + "non-claimed share by one factor (0.87: the July-December 2025 average).")
-  Double usmcaUtilisation;
-
-  @Option(names = "--no-mfn-preferences", description = "Base rates at column 1 for every flow (by default each is scaled "
-      + "by the share of its column-1 duty paid in 2024, which reflects FTA and other preference claims).")
-  boolean noMfnPreferences;
+  @Mixin
+  WeightingOptions weightingOptions;
 
   @Override
   public Integer call() {
@@ -86,7 +75,7 @@ final class CompareReferenceCommand implements Callable<Integer> {
         also.add(day);
       }
     }
-    Weighting weighting = new Weighting(!noMfnPreferences, usmcaShares, usmcaUtilisation);
+    Weighting weighting = weightingOptions.weighting();
     var out = spec.commandLine().getOut();
     try (PanelDatabase db = panel.open(common, spec.commandLine().getErr())) {
       EffectiveRates ours = new EffectiveRates(db, weighting);
