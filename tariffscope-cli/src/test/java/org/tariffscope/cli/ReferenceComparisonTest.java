@@ -136,6 +136,25 @@ class ReferenceComparisonTest {
   }
 
   @Test
+  void etrTakesTheSameWeightingOptions() throws IOException {
+    Map<String, String> h2 = day(csv("--usmca-utilisation", "0.87"), "2025-10-17");
+    CliRun etr = CliRun.of("etr", "--db", db, "--date", "2025-10-17", "--by", "authority", "--usmca-utilisation", "0.87",
+        "--format", "json");
+    assertThat(etr.exit()).as(etr.err()).isZero();
+    JsonNode rows = new ObjectMapper().readTree(etr.out());
+    double fentanyl = 0;
+    for (JsonNode r : rows) {
+      if (r.get("key").asText().equals("ieepa_fentanyl")) {
+        fentanyl = r.get("total_pct").asDouble();
+      }
+    }
+    assertThat(fentanyl).isCloseTo(num(h2, "ieepa_fentanyl_ours"), within(0.001));
+    CliRun byCountry = CliRun.of("etr", "--db", db, "--date", "2025-10-17", "--by", "country", "--no-mfn-preferences");
+    assertThat(byCountry.exit()).isEqualTo(1);
+    assertThat(byCountry.err()).contains("overall rate and --by authority only");
+  }
+
+  @Test
   void drawsBothSeries() throws IOException {
     Path png = dir.resolve("reference.png");
     CliRun r = CliRun.of("compare-reference", "--db", db, "--chart", png.toString());
