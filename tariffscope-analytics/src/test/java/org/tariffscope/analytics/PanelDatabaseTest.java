@@ -129,11 +129,19 @@ class PanelDatabaseTest {
 
   @Test
   void overallRateEqualsTheFlowByFlowSum() {
+    // Base rates at column 1 (no preference factor): the engine's total, flow by flow.
+    EffectiveRates atColumn1 = new EffectiveRates(db, new Weighting(false, null, null));
     for (LocalDate d : List.of(LocalDate.of(2025, 4, 10), LocalDate.of(2026, 3, 1))) {
-      EffectiveRates.Row row = rates.on(d, EffectiveRates.By.OVERALL, Set.of()).get(0);
+      EffectiveRates.Row row = atColumn1.on(d, EffectiveRates.By.OVERALL, Set.of()).get(0);
       double[] direct = direct(d, null);
       assertThat(row.importsB()).as("imports on %s", d).isCloseTo(direct[0] / 1e9, within(0.01));
       assertThat(row.totalPct()).as("ETR on %s", d).isCloseTo(direct[1], within(0.001));
+      // The default weighting only lowers the base-rate part (preferences claimed in 2024).
+      EffectiveRates.Row preferred = rates.on(d, EffectiveRates.By.OVERALL, Set.of()).get(0);
+      int mfn = Authority.MFN.ordinal();
+      assertThat(preferred.byAuthority()[mfn]).isLessThan(row.byAuthority()[mfn]).isGreaterThan(0.5 * row.byAuthority()[mfn]);
+      assertThat(preferred.totalPct() - preferred.byAuthority()[mfn])
+          .isCloseTo(row.totalPct() - row.byAuthority()[mfn], within(1e-6));
     }
   }
 
@@ -142,9 +150,11 @@ class PanelDatabaseTest {
     LocalDate d = LocalDate.of(2025, 10, 17);
     List<EffectiveRates.Row> rows = rates.on(d, EffectiveRates.By.COUNTRY, Set.of("JP", "CN", "CA", "DE"));
     assertThat(rows).extracting(EffectiveRates.Row::key).containsExactlyInAnyOrder("JP", "CN", "CA", "DE");
+    int mfn = Authority.MFN.ordinal();
     for (EffectiveRates.Row row : rows) {
       double[] direct = direct(d, Fixture.COUNTRIES.parse(row.key()));
-      assertThat(row.totalPct()).as(row.key()).isCloseTo(direct[1], within(0.001));
+      // The additional duties (all but the base rate, which the default weighting scales by 2024 preferences).
+      assertThat(row.totalPct() - row.byAuthority()[mfn]).as(row.key()).isCloseTo(direct[2], within(0.001));
       assertThat(row.label()).isNotBlank();
     }
     // Japan's deal: about 15% or less on most goods by October 2025, far below China.
@@ -190,13 +200,14 @@ class PanelDatabaseTest {
   }
 
   /**
-   * {imports weighted in, ETR %} on a day, for one origin or all, straight from the flows and the
-   * engine: Canada's and Mexico's flows split by their USMCA claim share, each 2024 code priced as
-   * the products it maps to that day.
+   * {imports weighted in, ETR %, ETR % less the base rate} on a day, for one origin or all, straight
+   * from the flows and the engine: Canada's and Mexico's flows split by their USMCA claim share, each
+   * 2024 code priced as the products it maps to that day, with the facts the panel presumes.
    */
   private static double[] direct(LocalDate d, Country only) {
     double value = 0;
     double duty = 0;
+    double additional = 0;
     for (Flow f : Fixture.WEIGHTS.flows()) {
       if (only != null && f.countryIndex() != only.index()) {
         continue;
@@ -212,15 +223,20 @@ class PanelDatabaseTest {
           if (w <= 0) {
             continue;
           }
+          EntryFacts facts = RatePanel.presumedFacts(m.product());
           Result<DutyBreakdown> r = Fixture.ENGINE.compute(new DutyRequest(HtsCode.of(m.product()), c, d,
-              usmca ? EntryFacts.NONE.withUsmcaClaimed(true) : EntryFacts.NONE, LawView.LAW), false);
+              usmca ? facts.withUsmcaClaimed(true) : facts, LawView.LAW), false);
           assertThat(r.isSuccess()).as("%s as %s on %s", f.hts10(), m.product(), d).isTrue();
+          double total = r.value().totalEquivalent().value().doubleValue();
+          double base = r.value().byAuthorityEquivalent().getOrDefault(Authority.MFN, org.tariffscope.basics.Percent.ZERO)
+              .value().doubleValue();
           value += w;
-          duty += w * r.value().totalEquivalent().value().doubleValue();
+          duty += w * total;
+          additional += w * (total - base);
         }
       }
     }
-    return new double[] {value, duty / value};
+    return new double[] {value, duty / value, additional / value};
   }
 
   private static long count(String sql) {

@@ -104,10 +104,14 @@ class RatePanelTest {
     return rows.stream().filter(r -> !d.isBefore(r.from()) && d.isBefore(r.until())).findFirst().orElseThrow().total();
   }
 
-  /** The engine's total (base rate at its equivalent) or NaN when the line is not in the schedule that day. */
+  /**
+   * The engine's total (base rate at its equivalent), with the facts the panel presumes, or NaN when
+   * the line is not in the schedule that day.
+   */
   private static double total(String code, Country c, LocalDate d, boolean usmca) {
+    EntryFacts facts = RatePanel.presumedFacts(code);
     Result<DutyBreakdown> r = Fixture.ENGINE.compute(new DutyRequest(HtsCode.of(code), c, d,
-        usmca ? EntryFacts.NONE.withUsmcaClaimed(true) : EntryFacts.NONE, LawView.LAW), false);
+        usmca ? facts.withUsmcaClaimed(true) : facts, LawView.LAW), false);
     return r.isSuccess() ? r.value().totalEquivalent().value().doubleValue() : Double.NaN;
   }
 }

@@ -31,6 +31,7 @@ import picocli.CommandLine.Model.CommandSpec;
     footerHeading = "%nExamples:%n",
     footer = {"  tariffscope etr --date 2025-10-17", "  tariffscope etr --date 2025-10-17 --by country --top 15",
         "  tariffscope etr --date 2026-03-01 --by authority", "  tariffscope etr --date 2025-04-10 --by sector --format csv",
+        "  tariffscope etr --date 2025-10-17 --by authority --usmca-utilisation 0.87",
         "  tariffscope etr series --from 2025-01-01 --to 2026-12-31 --chart etr.png"})
 final class EtrCommand implements Callable<Integer> {
   @Mixin
@@ -57,6 +58,9 @@ final class EtrCommand implements Callable<Integer> {
   @Option(names = "--format", defaultValue = "table", paramLabel = "<format>", description = "table, csv or json (default ${DEFAULT-VALUE}).")
   String format;
 
+  @Mixin
+  WeightingOptions weighting;
+
   @Override
   public Integer call() throws Exception {
     if (date == null) {
@@ -70,7 +74,7 @@ final class EtrCommand implements Callable<Integer> {
     By split = split(by, origins);
     Set<String> keys = keys(common, origins);
     try (PanelDatabase db = panel.open(common, spec.commandLine().getErr())) {
-      List<EffectiveRates.Row> rows = new EffectiveRates(db).on(day, split, keys);
+      List<EffectiveRates.Row> rows = new EffectiveRates(db, weighting.weighting()).on(day, split, keys);
       render(spec, rows, format, split, top, false);
     }
     return 0;
@@ -215,6 +219,9 @@ final class EtrCommand implements Callable<Integer> {
     @Option(names = "--chart", paramLabel = "<file.png|svg>", description = "Also draw the series into this file.")
     Path chart;
 
+    @Mixin
+    WeightingOptions weighting;
+
     @Override
     public Integer call() {
       LocalDate first = Common.date(from, "--from");
@@ -222,7 +229,7 @@ final class EtrCommand implements Callable<Integer> {
       By split = split(by, origins);
       Set<String> keys = keys(common, origins);
       try (PanelDatabase db = panel.open(common, spec.commandLine().getErr())) {
-        EffectiveRates rates = new EffectiveRates(db);
+        EffectiveRates rates = new EffectiveRates(db, weighting.weighting());
         List<EffectiveRates.Row> rows = rates.series(first, last, split, keys);
         if (chart != null) {
           drawChart(rates, rows, split, keys, first, last);
