@@ -140,6 +140,18 @@ public final class PanelDatabase implements AutoCloseable {
     return connection;
   }
 
+  /**
+   * Another connection to the same open panel: a connection serves one thread at a time, so a
+   * server gives each of its workers its own. Close it after use; closing it leaves this one open.
+   */
+  public PanelDatabase duplicate() {
+    try {
+      return new PanelDatabase(file, connection.unwrap(org.duckdb.DuckDBConnection.class).duplicate());
+    } catch (SQLException e) {
+      throw new UncheckedIOException(new IOException("Cannot open another connection to " + file + ": " + e.getMessage(), e));
+    }
+  }
+
   public Path file() {
     return file;
   }
@@ -182,6 +194,11 @@ public final class PanelDatabase implements AutoCloseable {
       try (RowFiles rows = new RowFiles(parts, threads)) {
         IntConsumer onProgress = done -> progress.accept(done, products.size());
         stats = panel.build(products, threads, rows::write, onProgress);
+      } catch (RuntimeException e) {
+        // Stopped or failed: leave no row files behind.
+        flowsFile.handle((v, x) -> null).join();
+        deleteTree(parts);
+        throw e;
       }
       flowsFile.join();
       try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + tmp); Statement s = c.createStatement()) {
