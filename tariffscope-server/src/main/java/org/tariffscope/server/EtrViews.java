@@ -100,7 +100,7 @@ final class EtrViews {
     }
     List<Option> heads = parts.stream().map(a -> new Option(a.key(), columnHead(a))).toList();
 
-    String barsJson = barsJson(on, by, layers);
+    String barsJson = on.isEmpty() ? "" : barsJson(on, by, layers);
     String barsLabel = "Effective rate on " + DAY.format(ask.date()) + " " + byText(by) + ": "
         + on.stream().limit(5).map(r -> r.label() + " " + pct(r.totalPct())).collect(Collectors.joining(", "))
         + (on.size() > 5 ? " … (table below)" : " (table below)");
@@ -113,7 +113,7 @@ final class EtrViews {
       // The largest keys by 2024 imports, as the API's top picks them.
       Set<String> lineKeys = keys.isEmpty() ? EtrApi.largest(rates, first, by, LINES) : keys;
       List<Row> lineRows = rates.series(first, last, by, lineKeys);
-      linesJson = linesJson(lineRows, overall, lineKeys, ask.date());
+      linesJson = lineRows.isEmpty() ? "" : linesJson(lineRows, overall, lineKeys, ask.date());
       String what = switch (by) {
         case COUNTRY -> keys.isEmpty() ? "The largest partners" : "The countries chosen";
         case SECTOR -> "The largest sectors";
@@ -149,12 +149,18 @@ final class EtrViews {
       eventLinks.add(new EventLink(e.number(), e.date(), e.label(), "/effective-rates?" + encode(at),
           e.date().equals(ask.date().toString())));
     }
+    String empty = "";
+    if (on.isEmpty()) {
+      empty = "The US imported nothing from " + ask.origins().stream().map(c -> c.name() + " (" + c.iso2() + ")")
+          .collect(Collectors.joining(", ")) + " in 2024 that the weights record, so there is no rate to weight. "
+          + "The duty calculator prices any entry from anywhere.";
+    }
     return new EtrView(ask.date().toString(), DAY.format(ask.date()), EtrApi.name(by), byTitle(by), keyHeader(by),
         stats, stackJson, stackLabel, barsJson, barsLabel, linesJson, linesTitle, linesLabel,
         by != By.AUTHORITY, heads, rows, on.size(), "/effective-rates?" + encode(all), eventLinks,
         "/api/v1/etr?" + api + "&format=csv", "/api/v1/etr/series?format=csv", linesCsv, "/api/v1/etr?" + api,
         "Statutory rates weighted by 2024 US imports for consumption (Census), before any change in what is "
-            + "imported (pre-substitution). Parts by authority add up to the rate.");
+            + "imported (pre-substitution). Parts by authority add up to the rate.", empty);
   }
 
   private static List<Stat> stats(Row now, Row start, LocalDate date) {

@@ -87,6 +87,10 @@ class PagesTest {
     String chosen = TestServer.get("/effective-rates?date=2025-10-17&by=country&origin=China,JP").body();
     assertThat(chosen).contains("The countries chosen over time").contains("origin=CN%2CJP&amp;format=csv")
         .contains("<tr data-key=\"JP\">").doesNotContain("<tr data-key=\"MX\">");
+    // A partner the 2024 weights do not record: said in words, no empty chart or table.
+    String none = TestServer.get("/effective-rates?date=2025-10-17&origin=HM").body();
+    assertThat(none).contains("imported nothing from Heard Island and McDonald Islands (HM)")
+        .doesNotContain("data-etr-chart=\"bars\"").doesNotContain("<table");
     String authority = TestServer.get("/effective-rates?date=2025-04-10&by=authority").body();
     assertThat(authority).contains("By authority on 10 Apr 2025").contains("<tr data-key=\"ieepa_reciprocal\">")
         .doesNotContain("data-etr-chart=\"lines\"").doesNotContain("<tr data-key=\"other\">");

@@ -139,7 +139,7 @@ public final class Views {
       String stackJson, String stackLabel, String barsJson, String barsLabel,
       String linesJson, String linesTitle, String linesLabel, boolean showImports, List<Option> partHeads,
       List<EtrRowView> rows, int allRows, String allRowsHref, List<EventLink> eventLinks, String csvHref, String seriesCsvHref,
-      String linesCsvHref, String jsonHref, String weightsNote) {
+      String linesCsvHref, String jsonHref, String weightsNote, String emptyNote) {
     public boolean hasLines() {
       return linesJson != null && !linesJson.isEmpty();
     }
