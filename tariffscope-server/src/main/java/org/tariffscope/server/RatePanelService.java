@@ -200,17 +200,20 @@ final class RatePanelService implements AutoCloseable {
             file, found.name().toLowerCase(Locale.ROOT));
         return;
       }
-      BuildProgress p = new BuildProgress();
-      if (found != PanelDatabase.State.READY) {
+      long start = System.nanoTime();
+      PanelDatabase opened;
+      if (found == PanelDatabase.State.READY) {
+        opened = PanelDatabase.open(file);
+      } else {
+        BuildProgress p = new BuildProgress();
         p.loading();
         progress = p;
         setStatus(Status.BUILDING);
         LOG.info("Building the rate panel at {} in the background ({})", file,
             found == PanelDatabase.State.MISSING ? "first use" : "the policy files or revisions changed");
+        opened = preparer.prepare(source, p);
+        p.finished();
       }
-      long start = System.nanoTime();
-      PanelDatabase opened = preparer.prepare(source, p);
-      p.finished();
       synchronized (this) {
         if (closed) {
           opened.close();

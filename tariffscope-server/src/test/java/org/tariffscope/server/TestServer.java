@@ -55,9 +55,14 @@ final class TestServer {
     return server;
   }
 
+  /**
+   * The engine with every schedule revision read: a test that asks for a timeline right after the
+   * server starts must not race the server's background reading of them (on a busy machine that
+   * takes longer than a request's deadline).
+   */
   private static DutyEngine loaded() {
     DutyEngine e = engine();
-    e.schedule().load(e.schedule().latest());
+    e.schedule().loadAll();
     return e;
   }
 
