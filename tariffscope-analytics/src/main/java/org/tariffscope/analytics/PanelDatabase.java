@@ -194,11 +194,6 @@ public final class PanelDatabase implements AutoCloseable {
       try (RowFiles rows = new RowFiles(parts, threads)) {
         IntConsumer onProgress = done -> progress.accept(done, products.size());
         stats = panel.build(products, threads, rows::write, onProgress);
-      } catch (RuntimeException e) {
-        // Stopped or failed: leave no row files behind.
-        flowsFile.handle((v, x) -> null).join();
-        deleteTree(parts);
-        throw e;
       }
       flowsFile.join();
       try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + tmp); Statement s = c.createStatement()) {
@@ -414,6 +409,29 @@ public final class PanelDatabase implements AutoCloseable {
       for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);
       }
+    }
+  }
+
+  /**
+   * Removes what a build of {@code file} that was stopped or failed left next to it (its row files
+   * and its unfinished database); the panel file itself, if any, is not touched.
+   */
+  public static void deleteLeftovers(Path file) {
+    Path dir = file.toAbsolutePath().getParent();
+    if (dir == null || !Files.isDirectory(dir)) {
+      return;
+    }
+    try (var list = Files.list(dir)) {
+      for (Path p : list.toList()) {
+        String name = p.getFileName().toString();
+        if (name.startsWith(".panel-rows-") && Files.isDirectory(p)) {
+          deleteTree(p);
+        } else if (name.equals(file.getFileName() + ".building") || name.equals(file.getFileName() + ".building.wal")) {
+          Files.deleteIfExists(p);
+        }
+      }
+    } catch (IOException e) {
+      // best effort: the next build starts from scratch anyway
     }
   }
 

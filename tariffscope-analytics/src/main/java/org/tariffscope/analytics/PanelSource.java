@@ -42,8 +42,8 @@ public final class PanelSource {
 
   /** What the user is told when the file is not a panel. */
   public static String notAPanelMessage(Path file) {
-    return file + " is not a Tariffscope panel (another file, or a damaged or interrupted build). Rebuild it with: "
-        + "tariffscope panel build --force --db " + file;
+    return file + " is not a Tariffscope panel (another program's file, or a damaged one); it was left as it is. "
+        + "Pass another --db, or replace it with a new panel: tariffscope panel build --force --db " + file;
   }
 
   /** Threads for a build that should leave a core to other work (a server's requests): all but one. */
@@ -99,13 +99,19 @@ public final class PanelSource {
     DutyEngine withEstimates = engine.withEstimates(CensusEstimates.load(w, engine.countries()));
     listener.loaded(engine.schedule().revisions().size(), (System.nanoTime() - start) / 1_000_000);
     boolean[] writing = {false};
-    return PanelDatabase.build(file, withEstimates, w, threads, (done, all) -> {
-      listener.computing(done, all);
-      if (done.equals(all) && !writing[0]) {
-        writing[0] = true;
-        listener.writing();
-      }
-    });
+    try {
+      return PanelDatabase.build(file, withEstimates, w, threads, (done, all) -> {
+        listener.computing(done, all);
+        if (done.equals(all) && !writing[0]) {
+          writing[0] = true;
+          listener.writing();
+        }
+      });
+    } catch (RuntimeException | Error e) {
+      // Stopped (a server shutting down) or failed: leave no row files or half-made database behind.
+      PanelDatabase.deleteLeftovers(file);
+      throw e;
+    }
   }
 
   /** The file's folder must exist (it is created here) and be writable, before any work is done. */

@@ -83,6 +83,21 @@ class PanelSourceTest {
   }
 
   @Test
+  void whatAStoppedBuildLeftIsRemovedAndTheFileNextToItKept() throws IOException {
+    Path file = dir.resolve("panel.duckdb");
+    Files.writeString(file, "the old panel", StandardCharsets.UTF_8);
+    Path rows = Files.createDirectories(dir.resolve(".panel-rows-123"));
+    Files.writeString(rows.resolve("rows-0.csv"), "8703230160,0,false", StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("panel.duckdb.building"), "half", StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("other.duckdb.building"), "someone else's", StandardCharsets.UTF_8);
+    PanelDatabase.deleteLeftovers(file);
+    assertThat(rows).doesNotExist();
+    assertThat(dir.resolve("panel.duckdb.building")).doesNotExist();
+    assertThat(dir.resolve("other.duckdb.building")).exists();
+    assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo("the old panel");
+  }
+
+  @Test
   void aBackgroundBuildLeavesACoreFree() {
     assertThat(PanelSource.backgroundThreads()).isBetween(1, Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
   }

@@ -191,7 +191,7 @@ final class RatePanelService implements AutoCloseable {
       PanelSource source = new PanelSource(file, e);
       PanelDatabase.State found = source.state();
       if (found == PanelDatabase.State.NOT_A_PANEL) {
-        fail(PanelSource.notAPanelMessage(file) + " (or start the server with another --db).", null);
+        fail(PanelSource.notAPanelMessage(file), null);
         return;
       }
       if (found != PanelDatabase.State.READY && !build) {

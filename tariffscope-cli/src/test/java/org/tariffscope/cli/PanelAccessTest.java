@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * server modules): a file that is not a panel is named and left alone, a folder that cannot be made
  * is said at once, bad input is refused before the panel is looked for.
  */
-class PanelCommandsTest {
+class PanelAccessTest {
   @TempDir
   Path dir;
 
