@@ -141,6 +141,18 @@ public final class PanelDatabase implements AutoCloseable {
     return connection;
   }
 
+  /**
+   * Another connection to the same open panel: a connection serves one thread at a time, so a
+   * server gives each of its workers its own. Close it after use; closing it leaves this one open.
+   */
+  public PanelDatabase duplicate() {
+    try {
+      return new PanelDatabase(file, connection.unwrap(org.duckdb.DuckDBConnection.class).duplicate());
+    } catch (SQLException e) {
+      throw new UncheckedIOException(new IOException("Cannot open another connection to " + file + ": " + e.getMessage(), e));
+    }
+  }
+
   public Path file() {
     return file;
   }
@@ -497,6 +509,29 @@ public final class PanelDatabase implements AutoCloseable {
       for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);
       }
+    }
+  }
+
+  /**
+   * Removes what a build of {@code file} that was stopped or failed left next to it (its row files
+   * and its unfinished database); the panel file itself, if any, is not touched.
+   */
+  public static void deleteLeftovers(Path file) {
+    Path dir = file.toAbsolutePath().getParent();
+    if (dir == null || !Files.isDirectory(dir)) {
+      return;
+    }
+    try (var list = Files.list(dir)) {
+      for (Path p : list.toList()) {
+        String name = p.getFileName().toString();
+        if (name.startsWith(".panel-rows-") && Files.isDirectory(p)) {
+          deleteTree(p);
+        } else if (name.equals(file.getFileName() + ".building") || name.equals(file.getFileName() + ".building.wal")) {
+          Files.deleteIfExists(p);
+        }
+      }
+    } catch (IOException e) {
+      // best effort: the next build starts from scratch anyway
     }
   }
 

@@ -185,7 +185,9 @@ public final class RatePanel {
       for (int t = 0; t < threads; t++) {
         futures.add(pool.submit(() -> {
           long cpu0 = mx.getCurrentThreadCpuTime();
-          for (int i = next.getAndIncrement(); i < products.size(); i = next.getAndIncrement()) {
+          // A build that is stopped (its caller interrupted) stops between products.
+          for (int i = next.getAndIncrement(); i < products.size() && !Thread.currentThread().isInterrupted();
+              i = next.getAndIncrement()) {
             String code = products.get(i);
             List<PanelRow> out = product(code, evaluations);
             rows.addAndGet(out.size());

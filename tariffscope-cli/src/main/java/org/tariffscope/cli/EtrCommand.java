@@ -13,8 +13,8 @@ import java.util.concurrent.Callable;
 import org.tariffscope.analytics.EffectiveRates;
 import org.tariffscope.analytics.EffectiveRates.By;
 import org.tariffscope.analytics.EtrChart;
+import org.tariffscope.analytics.EtrReport;
 import org.tariffscope.analytics.PanelDatabase;
-import org.tariffscope.basics.Authority;
 import org.tariffscope.basics.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -104,37 +104,14 @@ final class EtrCommand implements Callable<Integer> {
     var out = spec.commandLine().getOut();
     switch (format.toLowerCase(Locale.ROOT)) {
       case "csv" -> {
-        List<String> head = new ArrayList<>(List.of("date", "key", "label", "imports_b", "total_pct"));
-        head.addAll(PanelDatabase.RATE_COLUMNS);
-        out.println(String.join(",", head));
+        out.println(EtrReport.CSV_HEADER);
         for (EffectiveRates.Row r : rows) {
-          StringBuilder sb = new StringBuilder();
-          sb.append(r.date()).append(',').append(DutyCommand.csvCell(r.key())).append(',').append(DutyCommand.csvCell(r.label()))
-              .append(',').append(round(r.importsB(), 3)).append(',').append(round(r.totalPct(), 4));
-          for (double v : r.byAuthority()) {
-            sb.append(',').append(round(v, 4));
-          }
-          out.println(sb);
+          out.println(EtrReport.of(r).csvRow());
         }
       }
       case "json" -> {
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (EffectiveRates.Row r : rows) {
-          Map<String, Object> m = new LinkedHashMap<>();
-          m.put("date", r.date().toString());
-          m.put("key", r.key());
-          m.put("label", r.label());
-          m.put("imports_b", round(r.importsB(), 3));
-          m.put("total_pct", round(r.totalPct(), 4));
-          Map<String, Object> parts = new LinkedHashMap<>();
-          for (Authority a : Authority.values()) {
-            parts.put(a.key(), round(r.byAuthority()[a.ordinal()], 4));
-          }
-          m.put("by_authority", parts);
-          list.add(m);
-        }
         try {
-          Json.MAPPER.writeValue(out, list);
+          Json.MAPPER.writeValue(out, EtrReport.of(rows));
         } catch (java.io.IOException e) {
           throw new java.io.UncheckedIOException(e);
         }
@@ -176,11 +153,6 @@ final class EtrCommand implements Callable<Integer> {
 
   private static String fmt(double v) {
     return String.format(Locale.ROOT, "%.2f", v);
-  }
-
-  private static double round(double v, int places) {
-    double f = Math.pow(10, places);
-    return Math.round(v * f) / f;
   }
 
   /** {@code etr series}. */

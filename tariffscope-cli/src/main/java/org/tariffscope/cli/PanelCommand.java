@@ -46,7 +46,7 @@ final class PanelCommand {
       var out = spec.commandLine().getOut();
       var err = spec.commandLine().getErr();
       Path file = panel.file();
-      PanelDatabase.State state = PanelDatabase.inspect(file, PanelDatabase.fingerprint(common.workspace().engine()));
+      PanelDatabase.State state = panel.source(common).state();
       if (state == PanelDatabase.State.READY && !force) {
         out.println("The panel at " + file + " is up to date (use --force to rebuild).");
         out.flush();
@@ -153,7 +153,7 @@ final class PanelCommand {
     public Integer call() throws Exception {
       var o = spec.commandLine().getOut();
       Path file = panel.file();
-      PanelDatabase.State state = PanelDatabase.inspect(file, PanelDatabase.fingerprint(common.workspace().engine()));
+      PanelDatabase.State state = panel.source(common).state();
       o.println("Panel: " + file + " (" + state.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")");
       if (state == PanelDatabase.State.READY || state == PanelDatabase.State.STALE) {
         try (PanelDatabase db = PanelDatabase.open(file); Statement s = db.connection().createStatement();
