@@ -118,7 +118,7 @@ public final class PolicyLoader {
         problems.add(PolicyProblem.error(new SourceLocation(file, 0), "", "cannot read: " + e.getMessage()));
       }
     }
-    new BookChecks(measures, problems).run();
+    new BookChecks(measures, lists, problems).run();
     checkClaims(measures, claims, problems);
     PolicyBook book = new PolicyBook(measures, lists, baseRates, claims, notModelled, policyFiles);
     return new Loaded(book, problems);

@@ -154,6 +154,30 @@ class PolicyLoaderTest {
   }
 
   @Test
+  void measuresOfOneHeadingOnListsThatDoNotMeetDoNotContradict() throws IOException {
+    Files.createDirectories(dir.resolve("lists"));
+    Files.writeString(dir.resolve("lists/apart.csv"), "# source\nhts,from,until,note\n8473.30,,,\n0201.10.10,,,\n");
+    Files.writeString(dir.resolve("lists/inside.csv"), "# source\nhts,from,until,note\n8471.50.01.50,,,\n");
+    PolicyLoader.Loaded apart = load("d.yaml", INSTRUMENTS + """
+        measures:
+          - { heading: 9903.88.69, title: A, instruments: [eo], from: 2025-01-01, countries: all,
+              products: { lists: [annex_ii] }, rate: { additional_pct: 0 } }
+          - { heading: 9903.88.69, title: B, instruments: [eo], from: 2025-01-01, countries: all,
+              products: { lists: [apart] }, rate: { additional_pct: 0 }, when: { usmca_claimed: true } }
+        """);
+    assertThat(apart.errors()).isEmpty();
+    PolicyLoader.Loaded meet = load("d.yaml", INSTRUMENTS + """
+        measures:
+          - { heading: 9903.88.69, title: A, instruments: [eo], from: 2025-01-01, countries: all,
+              products: { lists: [annex_ii] }, rate: { additional_pct: 0 } }
+          - { heading: 9903.88.69, title: B, instruments: [eo], from: 2025-01-01, countries: all,
+              products: { include: ["8473"], lists: [inside] }, rate: { additional_pct: 0 },
+              when: { usmca_claimed: true } }
+        """);
+    assertThat(messages(meet)).contains("d.yaml:10: 9903.88.69 from 2025-01-01: contradicts policy/d.yaml:8");
+  }
+
+  @Test
   void rejectsStackingCycles() throws IOException {
     PolicyLoader.Loaded l = load("y.yaml", INSTRUMENTS + """
         measures:
