@@ -178,6 +178,25 @@ class PolicyLoaderTest {
   }
 
   @Test
+  void readsInstrumentsWithoutAHeadingAsNotModelled() throws IOException {
+    Files.writeString(dir.resolve("not-modelled.yaml"), """
+        not_modelled:
+          - { headings: 9901.00.50-9901.00.52, reason: expired }
+          - { instrument: "Proclamation 11020 (pharmaceuticals)", reason: "no heading printed yet" }
+          - { instrument: "Proclamation X", headings: 9903.99.01, reason: both }
+        """);
+    PolicyLoader.Loaded l = load("m.yaml", INSTRUMENTS + "measures: []\n");
+    assertThat(messages(l)).contains("headings or an instrument without a heading, not both");
+    List<NotModelled> nm = l.book().notModelled();
+    assertThat(nm).hasSize(2);
+    NotModelled pharma = nm.get(1);
+    assertThat(pharma.isInstrument()).isTrue();
+    assertThat(pharma.instrument()).isEqualTo("Proclamation 11020 (pharmaceuticals)");
+    assertThat(pharma.covers(HtsCode.parse("9903.99.01"))).isFalse();
+    assertThat(nm.get(0).covers(HtsCode.parse("9901.00.51"))).isTrue();
+  }
+
+  @Test
   void rejectsStackingCycles() throws IOException {
     PolicyLoader.Loaded l = load("y.yaml", INSTRUMENTS + """
         measures:
