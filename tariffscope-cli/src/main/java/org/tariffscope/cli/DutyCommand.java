@@ -45,7 +45,8 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {"The duty on an entry: base rate, each Chapter 99 heading applied with its authority, rate and",
         "citation, the headings considered and not applied with the reason, and the total.",
         "With --input, one result per CSV line (columns hts,origin,date[,value][,quantity][,usmca]",
-        "[,metal_content_pct][,us_content_pct][,claims]); a bad line gets an error and the others still run."},
+        "[,metal_content_pct][,us_content_pct][,claims][,steel_content_pct][,aluminum_content_pct][,copper_content_pct]);",
+        "a bad line gets an error and the others still run."},
     footerHeading = "%nExamples:%n",
     footer = {"  tariffscope duty --hts 8703.23.01.60 --origin JP --date 2025-04-06 --value 40000",
         "  tariffscope duty --hts 8429.52.10.10 --origin Canada --date 2025-04-06 --usmca --format json",
@@ -92,8 +93,19 @@ final class DutyCommand implements Callable<Integer> {
     boolean usmca;
 
     @Option(names = "--metal-content", paramLabel = "<pct>",
-        description = "Steel, aluminum or copper content as a percentage of value (Section 232 derivatives).")
+        description = "Steel, aluminum and copper content together as a percentage of value (Section 232 "
+            + "derivatives), counted once: for an article on more than one metal list, give the metals one by one.")
     String metalContent;
+
+    @Option(names = "--steel-content", paramLabel = "<pct>", description = "Steel content as a percentage of value.")
+    String steelContent;
+
+    @Option(names = "--aluminum-content", paramLabel = "<pct>",
+        description = "Aluminum content as a percentage of value.")
+    String aluminumContent;
+
+    @Option(names = "--copper-content", paramLabel = "<pct>", description = "Copper content as a percentage of value.")
+    String copperContent;
 
     @Option(names = "--us-content", paramLabel = "<pct>", description = "U.S. content as a percentage of value.")
     String usContent;
@@ -127,7 +139,8 @@ final class DutyCommand implements Callable<Integer> {
       throw new InvalidInputException("Unknown --format '" + format + "' for one entry (table or json)");
     }
     DutyInput input = new DutyInput(o.hts, o.origin, o.date, o.value, o.quantity, o.usmca ? "true" : null,
-        o.metalContent, o.usContent, o.claims == null ? null : String.join(";", o.claims), asPublished);
+        o.metalContent, o.usContent, o.claims == null ? null : String.join(";", o.claims), asPublished)
+        .withMetalContents(o.steelContent, o.aluminumContent, o.copperContent);
     Result<DutyBreakdown> r = pricer.price(input, true);
     if (!r.isSuccess()) {
       if (fmt.equals("json")) {
@@ -285,7 +298,8 @@ final class DutyCommand implements Callable<Integer> {
       for (String required : List.of("hts", "origin", "date")) {
         if (!col.containsKey(required)) {
           throw new InvalidInputException("The input file has no column '" + required
-              + "' (the header names hts,origin,date and optionally value,quantity,usmca,metal_content_pct,us_content_pct)");
+              + "' (the header names hts,origin,date and optionally value,quantity,usmca,metal_content_pct,us_content_pct,"
+              + "claims,steel_content_pct,aluminum_content_pct,copper_content_pct)");
         }
       }
       List<Entry> chunk = new ArrayList<>(CHUNK);
@@ -307,8 +321,9 @@ final class DutyCommand implements Callable<Integer> {
         } else {
           chunk.add(new Entry(line, new DutyInput(get(row, col, "hts"), get(row, col, "origin"), get(row, col, "date"),
               get(row, col, "value"), get(row, col, "quantity"), get(row, col, "usmca"),
-              get(row, col, "metal_content_pct"), get(row, col, "us_content_pct"), get(row, col, "claims"), asPublished),
-              null));
+              get(row, col, "metal_content_pct"), get(row, col, "us_content_pct"), get(row, col, "claims"), asPublished)
+              .withMetalContents(get(row, col, "steel_content_pct"), get(row, col, "aluminum_content_pct"),
+                  get(row, col, "copper_content_pct")), null));
         }
         if (chunk.size() == CHUNK) {
           consumer.accept(chunk);

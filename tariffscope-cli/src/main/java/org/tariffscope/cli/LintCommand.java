@@ -93,6 +93,13 @@ final class LintCommand implements Callable<Integer> {
         out.println("  " + w);
       }
     }
+    List<org.tariffscope.policy.NotModelled> unprinted = loaded.book().notModelled().stream()
+        .filter(org.tariffscope.policy.NotModelled::isInstrument).toList();
+    if (!unprinted.isEmpty()) {
+      out.printf(Locale.ROOT, "%nInstruments with no Chapter 99 heading in these revisions, not modelled (%d):%n",
+          unprinted.size());
+      unprinted.forEach(n -> out.println("  " + n.instrument() + (warnings ? ": " + n.reason() : "")));
+    }
     List<LintReport.Finding> errors = report.errors();
     if (!errors.isEmpty()) {
       out.println("\nErrors (" + errors.size() + "):");

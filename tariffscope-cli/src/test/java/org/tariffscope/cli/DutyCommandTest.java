@@ -52,6 +52,23 @@ class DutyCommandTest {
   }
 
   @Test
+  void metalsCanBeDeclaredOneByOneOnTheCommandLineAndInABatch(@TempDir Path dir) throws IOException {
+    JsonNode split = JSON.readTree(CliRun.of("duty", "--hts", "8418.10.00.10", "--origin", "TH", "--date", "2025-09-01",
+        "--steel-content", "10", "--aluminum-content", "5", "--format", "json").out());
+    assertThat(split.get("additional").findValuesAsText("heading")).contains("9903.81.91", "9903.85.08", "9903.02.61");
+    assertThat(split.get("total_ad_valorem_pct").decimalValue()).isEqualByComparingTo("23.65");
+    JsonNode once = JSON.readTree(CliRun.of("duty", "--hts", "8418.10.00.10", "--origin", "TH", "--date", "2025-09-01",
+        "--metal-content", "10", "--format", "json").out());
+    assertThat(once.get("additional").findValuesAsText("heading")).doesNotContain("9903.85.08");
+    assertThat(once.get("total_ad_valorem_pct").decimalValue()).isEqualByComparingTo("22.1");
+    Path csv = dir.resolve("metals.csv");
+    Files.writeString(csv, "hts,origin,date,steel_content_pct,aluminum_content_pct\n"
+        + "8418.10.00.10,TH,2025-09-01,10,5\n8418.10.00.10,TH,2025-09-01,70,40\n");
+    CliRun r = CliRun.of("duty", "--input", csv.toString(), "--format", "csv");
+    assertThat(r.out()).contains("23.65").contains("more than the whole value");
+  }
+
+  @Test
   void canadianBackhoePaysFentanylUnlessUsmcaIsClaimed() throws IOException {
     JsonNode plain = JSON.readTree(CliRun.of("duty", "--hts", "8429.52.10.10", "--origin", "CA", "--date", "2025-04-06",
         "--format", "json").out());

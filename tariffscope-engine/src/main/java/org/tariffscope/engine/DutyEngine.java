@@ -571,6 +571,7 @@ public final class DutyEngine {
     java.util.Set<String> decidedHeadings = explain ? new java.util.HashSet<>() : null;
     List<SpecificDuty> extraSpecifics = new ArrayList<>();
     Money value = facts.value();
+    MetalShares metals = new MetalShares(facts, line.code(), estimates);
 
     for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
       Measure m = compiled.measures[i];
@@ -628,7 +629,22 @@ public final class DutyEngine {
         }
         continue;
       }
-      BigDecimal share = baseShare(m, line, facts, warnings);
+      BigDecimal share;
+      if (m.base().isMetalContent()) {
+        MetalShares.Share metal = metals.of(m.base(), m.heading().toString());
+        if (metal.exhausted() != null) {
+          if (explain) {
+            notApplied.add(new NotAppliedMeasure(m, Reason.CONDITION, metal.exhausted()));
+          }
+          continue;
+        }
+        if (metal.warning() != null) {
+          warnings.add(metal.warning());
+        }
+        share = metal.share();
+      } else {
+        share = baseShare(m, facts, warnings);
+      }
       String shareNote = "";
       if (covered.signum() > 0) {
         share = share.multiply(BigDecimal.ONE.subtract(covered), MC);
@@ -845,11 +861,9 @@ public final class DutyEngine {
 
   // ---- charging -----------------------------------------------------------------------------
 
-  private BigDecimal baseShare(Measure m, HtsLine line, EntryFacts facts, List<String> warnings) {
-    ValueBase base = m.base();
-    switch (base) {
-      case FULL:
-        return BigDecimal.ONE;
+  /** The share of value a measure not charged on a metal content is charged on. */
+  private static BigDecimal baseShare(Measure m, EntryFacts facts, List<String> warnings) {
+    switch (m.base()) {
       case US_CONTENT:
         return facts.content(ValueBase.US_CONTENT).orElse(BigDecimal.ZERO);
       case NON_US_CONTENT: {
@@ -860,21 +874,8 @@ public final class DutyEngine {
         }
         return BigDecimal.ONE.subtract(us.get());
       }
-      default: {
-        Optional<BigDecimal> declared = facts.content(base);
-        if (declared.isPresent()) {
-          return declared.get();
-        }
-        Optional<BigDecimal> estimate = estimates.contentShare(line.code(), base);
-        if (estimate.isPresent()) {
-          warnings.add(m.heading() + " is charged on the " + base.description() + ": estimated at "
-              + pct(estimate.get()) + " of value (" + estimates.describe() + ")");
-          return estimate.get();
-        }
-        warnings.add(m.heading() + " is charged on the " + base.description()
-            + ": none declared, so charged on the full value (declare it with --metal-content)");
+      default:
         return BigDecimal.ONE;
-      }
     }
   }
 

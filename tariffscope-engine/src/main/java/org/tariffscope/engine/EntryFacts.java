@@ -19,12 +19,21 @@ import org.tariffscope.basics.ValueBase;
  * @param quantity quantity in the unit of the line's specific rate, or null
  * @param usmcaClaimed whether USMCA preference is claimed (goods of Canada or Mexico)
  * @param contentShares declared shares of value (0..1) of {@code STEEL_CONTENT},
- *     {@code ALUMINUM_CONTENT}, {@code COPPER_CONTENT} and {@code US_CONTENT}
+ *     {@code ALUMINUM_CONTENT}, {@code COPPER_CONTENT} and {@code US_CONTENT}; the three metal
+ *     shares together are at most the whole value
  * @param claims claims made at entry (ids of the policy book's claims, e.g. {@code civil_aircraft})
+ * @param metalContent the declared share of value (0..1) of the article's steel, aluminum and
+ *     copper content together, without saying which metal, or null: the Section 232 measures of the
+ *     metals not declared one by one share it (it is counted once, not once per metal); at least
+ *     the sum of the metals declared one by one
  */
 public record EntryFacts(Money value, BigDecimal quantity, boolean usmcaClaimed, Map<ValueBase, BigDecimal> contentShares,
-    Set<String> claims) {
-  public static final EntryFacts NONE = new EntryFacts(null, null, false, Map.of(), Set.of());
+    Set<String> claims, BigDecimal metalContent) {
+  /** The contents of the Section 232 metals. */
+  public static final java.util.List<ValueBase> METALS =
+      java.util.List.of(ValueBase.STEEL_CONTENT, ValueBase.ALUMINUM_CONTENT, ValueBase.COPPER_CONTENT);
+  // METALS must be initialized before NONE, whose construction reads it.
+  public static final EntryFacts NONE = new EntryFacts(null, null, false, Map.of(), Set.of(), null);
 
   public EntryFacts {
     if (quantity != null && quantity.signum() < 0) {
@@ -45,22 +54,43 @@ public record EntryFacts(Money value, BigDecimal quantity, boolean usmcaClaimed,
     }
     contentShares = Collections.unmodifiableMap(copy);
     claims = claims == null ? Set.of() : Set.copyOf(new TreeSet<>(claims));
+    BigDecimal metals = BigDecimal.ZERO;
+    for (ValueBase b : METALS) {
+      metals = metals.add(copy.getOrDefault(b, BigDecimal.ZERO));
+    }
+    if (metals.compareTo(BigDecimal.ONE) > 0) {
+      throw new InvalidInputException("The steel, aluminum and copper contents add up to " + pct(metals)
+          + " of value, more than the whole value");
+    }
+    if (metalContent != null) {
+      if (metalContent.signum() < 0 || metalContent.compareTo(BigDecimal.ONE) > 0) {
+        throw new InvalidInputException("A content share must be between 0% and 100%: " + pct(metalContent));
+      }
+      if (metals.compareTo(metalContent) > 0) {
+        throw new InvalidInputException("The steel, aluminum and copper contents declared one by one (" + pct(metals)
+            + ") exceed the metal content (" + pct(metalContent) + ")");
+      }
+    }
+  }
+
+  private static String pct(BigDecimal share) {
+    return share.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
   }
 
   public static EntryFacts ofValue(Money value) {
-    return new EntryFacts(value, null, false, Map.of(), Set.of());
+    return new EntryFacts(value, null, false, Map.of(), Set.of(), null);
   }
 
   public EntryFacts withValue(Money v) {
-    return new EntryFacts(v, quantity, usmcaClaimed, contentShares, claims);
+    return new EntryFacts(v, quantity, usmcaClaimed, contentShares, claims, metalContent);
   }
 
   public EntryFacts withQuantity(BigDecimal q) {
-    return new EntryFacts(value, q, usmcaClaimed, contentShares, claims);
+    return new EntryFacts(value, q, usmcaClaimed, contentShares, claims, metalContent);
   }
 
   public EntryFacts withUsmcaClaimed(boolean claimed) {
-    return new EntryFacts(value, quantity, claimed, contentShares, claims);
+    return new EntryFacts(value, quantity, claimed, contentShares, claims, metalContent);
   }
 
   /** With a declared content share (e.g. {@code STEEL_CONTENT}, 0.4 for 40% of value). */
@@ -68,14 +98,26 @@ public record EntryFacts(Money value, BigDecimal quantity, boolean usmcaClaimed,
     EnumMap<ValueBase, BigDecimal> m = new EnumMap<>(ValueBase.class);
     m.putAll(contentShares);
     m.put(content, share);
-    return new EntryFacts(value, quantity, usmcaClaimed, m, claims);
+    return new EntryFacts(value, quantity, usmcaClaimed, m, claims, metalContent);
   }
 
   /** With a claim made at entry (e.g. {@code civil_aircraft}). */
   public EntryFacts withClaim(String claim) {
     Set<String> c = new TreeSet<>(claims);
     c.add(claim);
-    return new EntryFacts(value, quantity, usmcaClaimed, contentShares, c);
+    return new EntryFacts(value, quantity, usmcaClaimed, contentShares, c, metalContent);
+  }
+
+  /**
+   * With the steel, aluminum and copper content together (0.4 for 40% of value), not split by metal:
+   * what {@code --metal-content} declares.
+   */
+  public EntryFacts withMetalContent(BigDecimal share) {
+    return new EntryFacts(value, quantity, usmcaClaimed, contentShares, claims, share);
+  }
+
+  public Optional<BigDecimal> metalContentOpt() {
+    return Optional.ofNullable(metalContent);
   }
 
   public Optional<Money> valueOpt() {

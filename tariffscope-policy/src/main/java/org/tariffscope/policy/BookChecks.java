@@ -14,10 +14,12 @@ import org.tariffscope.basics.Country;
  */
 final class BookChecks {
   private final List<Measure> measures;
+  private final Map<String, ProductList> lists;
   private final List<PolicyProblem> problems;
 
-  BookChecks(List<Measure> measures, List<PolicyProblem> problems) {
+  BookChecks(List<Measure> measures, Map<String, ProductList> lists, List<PolicyProblem> problems) {
     this.measures = measures;
+    this.lists = lists;
     this.problems = problems;
   }
 
@@ -82,8 +84,11 @@ final class BookChecks {
     return !(b.mfnBelow() != null && a.mfnAtLeast() != null && b.mfnBelow().compareTo(a.mfnAtLeast()) <= 0);
   }
 
-  /** A conservative test: scopes meet unless their prefixes and lists are visibly apart. */
-  private static boolean productsMeet(ProductScope a, ProductScope b) {
+  /**
+   * A conservative test: scopes meet unless their prefixes, and the prefixes of their lists, are apart
+   * (exclusions are not subtracted; an unknown list is taken to meet anything).
+   */
+  private boolean productsMeet(ProductScope a, ProductScope b) {
     if (a.all() || b.all()) {
       return true;
     }
@@ -92,18 +97,44 @@ final class BookChecks {
         return true;
       }
     }
-    if (!a.lists().isEmpty() || !b.lists().isEmpty()) {
-      // Lists and prefixes of different names: assume they may meet only through shared prefixes.
-      return prefixesMeet(a.include(), b.include()) || (!a.lists().isEmpty() && !b.lists().isEmpty());
+    Set<String> pa = prefixesOf(a);
+    Set<String> pb = prefixesOf(b);
+    if (pa == null || pb == null) {
+      return true;
     }
-    return prefixesMeet(a.include(), b.include());
+    return prefixesMeet(pa, pb);
   }
 
-  private static boolean prefixesMeet(List<String> a, List<String> b) {
+  /** The included prefixes of a scope with those of its lists, or null when a list is unknown. */
+  private Set<String> prefixesOf(ProductScope scope) {
+    Set<String> out = new HashSet<>(scope.include());
+    for (String name : scope.lists()) {
+      ProductList list = lists.get(name);
+      if (list == null) {
+        return null;
+      }
+      for (ProductList.Entry e : list.entries()) {
+        out.add(e.prefix().digits());
+      }
+    }
+    return out;
+  }
+
+  /** Whether a prefix of one set is a prefix of (or equal to) one of the other. */
+  private static boolean prefixesMeet(Set<String> a, Set<String> b) {
+    Set<String> truncationsOfA = new HashSet<>();
     for (String x : a) {
-      for (String y : b) {
-        if (x.startsWith(y) || y.startsWith(x)) {
-          return true;
+      for (int n = 1; n <= x.length(); n++) {
+        truncationsOfA.add(x.substring(0, n));
+      }
+    }
+    for (String y : b) {
+      if (truncationsOfA.contains(y)) {
+        return true; // y is a prefix of (or equal to) some x
+      }
+      for (int n = 1; n < y.length(); n++) {
+        if (a.contains(y.substring(0, n))) {
+          return true; // some x is a prefix of y
         }
       }
     }

@@ -39,7 +39,7 @@ import org.yaml.snakeyaml.nodes.Node;
 public final class PolicyLoader {
   private static final Set<String> FILE_FIELDS = Set.of("authority", "description", "instruments", "measures", "base_rates",
       "claims", "not_modelled");
-  private static final Set<String> NOT_MODELLED_FIELDS = Set.of("headings", "reason");
+  private static final Set<String> NOT_MODELLED_FIELDS = Set.of("headings", "instrument", "reason");
   private static final Set<String> CLAIM_FIELDS = Set.of("title", "description");
   private static final Set<String> INSTRUMENT_FIELDS = Set.of("title", "citation", "fr_document", "url", "date");
   private static final Set<String> MEASURE_FIELDS = Set.of("heading", "title", "authority", "instruments", "note",
@@ -118,7 +118,7 @@ public final class PolicyLoader {
         problems.add(PolicyProblem.error(new SourceLocation(file, 0), "", "cannot read: " + e.getMessage()));
       }
     }
-    new BookChecks(measures, problems).run();
+    new BookChecks(measures, lists, problems).run();
     checkClaims(measures, claims, problems);
     PolicyBook book = new PolicyBook(measures, lists, baseRates, claims, notModelled, policyFiles);
     return new Loaded(book, problems);
@@ -212,12 +212,22 @@ public final class PolicyLoader {
     List<Node> items = YamlDoc.sequence(node);
     if (items == null) {
       problems.add(PolicyProblem.error(new SourceLocation(file, YamlDoc.line(node)), "not_modelled",
-          "must be a list of {headings, reason}"));
+          "must be a list of {headings, reason} or {instrument, reason}"));
       return;
     }
     for (Node item : items) {
       Fields f = new Fields(file, item, problems);
       f.rejectUnknown(NOT_MODELLED_FIELDS, "not_modelled");
+      String instrument = f.text("instrument");
+      if (instrument != null && !instrument.isBlank()) {
+        String reason = f.requiredText("reason", "not_modelled");
+        if (f.has("headings")) {
+          f.error("headings", "not_modelled", "give either headings or an instrument without a heading, not both");
+        } else if (reason != null) {
+          out.add(new NotModelled(null, instrument.strip(), reason, new SourceLocation(file, YamlDoc.line(item))));
+        }
+        continue;
+      }
       String headings = f.requiredText("headings", "not_modelled");
       String reason = f.requiredText("reason", "not_modelled");
       if (headings == null || reason == null) {

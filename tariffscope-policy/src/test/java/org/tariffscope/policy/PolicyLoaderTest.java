@@ -176,6 +176,49 @@ class PolicyLoaderTest {
   }
 
   @Test
+  void measuresOfOneHeadingOnListsThatDoNotMeetDoNotContradict() throws IOException {
+    Files.createDirectories(dir.resolve("lists"));
+    Files.writeString(dir.resolve("lists/apart.csv"), "# source\nhts,from,until,note\n8473.30,,,\n0201.10.10,,,\n");
+    Files.writeString(dir.resolve("lists/inside.csv"), "# source\nhts,from,until,note\n8471.50.01.50,,,\n");
+    PolicyLoader.Loaded apart = load("d.yaml", INSTRUMENTS + """
+        measures:
+          - { heading: 9903.88.69, title: A, instruments: [eo], from: 2025-01-01, countries: all,
+              products: { lists: [annex_ii] }, rate: { additional_pct: 0 } }
+          - { heading: 9903.88.69, title: B, instruments: [eo], from: 2025-01-01, countries: all,
+              products: { lists: [apart] }, rate: { additional_pct: 0 }, when: { usmca_claimed: true } }
+        """);
+    assertThat(apart.errors()).isEmpty();
+    PolicyLoader.Loaded meet = load("d.yaml", INSTRUMENTS + """
+        measures:
+          - { heading: 9903.88.69, title: A, instruments: [eo], from: 2025-01-01, countries: all,
+              products: { lists: [annex_ii] }, rate: { additional_pct: 0 } }
+          - { heading: 9903.88.69, title: B, instruments: [eo], from: 2025-01-01, countries: all,
+              products: { include: ["8473"], lists: [inside] }, rate: { additional_pct: 0 },
+              when: { usmca_claimed: true } }
+        """);
+    assertThat(messages(meet)).contains("d.yaml:10: 9903.88.69 from 2025-01-01: contradicts policy/d.yaml:8");
+  }
+
+  @Test
+  void readsInstrumentsWithoutAHeadingAsNotModelled() throws IOException {
+    Files.writeString(dir.resolve("not-modelled.yaml"), """
+        not_modelled:
+          - { headings: 9901.00.50-9901.00.52, reason: expired }
+          - { instrument: "Proclamation 11020 (pharmaceuticals)", reason: "no heading printed yet" }
+          - { instrument: "Proclamation X", headings: 9903.99.01, reason: both }
+        """);
+    PolicyLoader.Loaded l = load("m.yaml", INSTRUMENTS + "measures: []\n");
+    assertThat(messages(l)).contains("headings or an instrument without a heading, not both");
+    List<NotModelled> nm = l.book().notModelled();
+    assertThat(nm).hasSize(2);
+    NotModelled pharma = nm.get(1);
+    assertThat(pharma.isInstrument()).isTrue();
+    assertThat(pharma.instrument()).isEqualTo("Proclamation 11020 (pharmaceuticals)");
+    assertThat(pharma.covers(HtsCode.parse("9903.99.01"))).isFalse();
+    assertThat(nm.get(0).covers(HtsCode.parse("9901.00.51"))).isTrue();
+  }
+
+  @Test
   void rejectsStackingCycles() throws IOException {
     PolicyLoader.Loaded l = load("y.yaml", INSTRUMENTS + """
         measures:

@@ -28,16 +28,33 @@ import org.tariffscope.engine.LawView;
  * @param value customs value in dollars, or null/blank
  * @param quantity quantity in the unit of the specific rate, or null/blank
  * @param usmca whether USMCA preference is claimed: true/false/yes/no/1/0, or null/blank for no
- * @param metalContentPct steel, aluminum or copper content as a percentage of value, or null/blank
+ * @param metalContentPct steel, aluminum and copper content together as a percentage of value (counted
+ *     once, shared by the metals not given one by one), or null/blank
  * @param usContentPct U.S. content as a percentage of value, or null/blank
  * @param claims claims made at entry, separated by ';' or ',' (e.g. {@code civil_aircraft}), or null/blank
  * @param asPublished whether to follow the dates the schedule printed rather than the legal dates
+ * @param steelContentPct steel content as a percentage of value, or null/blank
+ * @param aluminumContentPct aluminum content as a percentage of value, or null/blank
+ * @param copperContentPct copper content as a percentage of value, or null/blank
  */
 public record DutyInput(String hts, String origin, String date, String value, String quantity, String usmca,
-    String metalContentPct, String usContentPct, String claims, boolean asPublished) {
+    String metalContentPct, String usContentPct, String claims, boolean asPublished, String steelContentPct,
+    String aluminumContentPct, String copperContentPct) {
+
+  /** Without contents declared metal by metal. */
+  public DutyInput(String hts, String origin, String date, String value, String quantity, String usmca,
+      String metalContentPct, String usContentPct, String claims, boolean asPublished) {
+    this(hts, origin, date, value, quantity, usmca, metalContentPct, usContentPct, claims, asPublished, null, null, null);
+  }
 
   public static DutyInput of(String hts, String origin, String date) {
     return new DutyInput(hts, origin, date, null, null, null, null, null, null, false);
+  }
+
+  /** The same entry with the steel, aluminum and copper contents declared one by one (percentages, or null/blank). */
+  public DutyInput withMetalContents(String steelPct, String aluminumPct, String copperPct) {
+    return new DutyInput(hts, origin, date, value, quantity, usmca, metalContentPct, usContentPct, claims, asPublished,
+        steelPct, aluminumPct, copperPct);
   }
 
   /** The request, or the first thing wrong with the input. */
@@ -74,10 +91,17 @@ public record DutyInput(String hts, String origin, String date, String value, St
       if (!blank(usmca)) {
         facts = facts.withUsmcaClaimed(bool(usmca));
       }
+      if (!blank(steelContentPct)) {
+        facts = facts.withContent(ValueBase.STEEL_CONTENT, share(steelContentPct, "steel content"));
+      }
+      if (!blank(aluminumContentPct)) {
+        facts = facts.withContent(ValueBase.ALUMINUM_CONTENT, share(aluminumContentPct, "aluminum content"));
+      }
+      if (!blank(copperContentPct)) {
+        facts = facts.withContent(ValueBase.COPPER_CONTENT, share(copperContentPct, "copper content"));
+      }
       if (!blank(metalContentPct)) {
-        BigDecimal share = share(metalContentPct, "metal content");
-        facts = facts.withContent(ValueBase.STEEL_CONTENT, share).withContent(ValueBase.ALUMINUM_CONTENT, share)
-            .withContent(ValueBase.COPPER_CONTENT, share);
+        facts = facts.withMetalContent(share(metalContentPct, "metal content"));
       }
       if (!blank(usContentPct)) {
         facts = facts.withContent(ValueBase.US_CONTENT, share(usContentPct, "U.S. content"));
