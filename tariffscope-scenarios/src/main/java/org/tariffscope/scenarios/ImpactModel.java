@@ -119,10 +119,12 @@ public final class ImpactModel {
       for (int i = table.start[p]; i < table.start[p + 1]; i++) {
         double r0 = before[i];
         double r1 = after[i];
-        if (Double.isNaN(r0) || Double.isNaN(r1)) {
-          // unpriced: keep the flow at an unchanged (zero) rate rather than invent one
-          r0 = Double.isNaN(r0) ? (Double.isNaN(r1) ? 0 : r1) : r0;
-          r1 = r0;
+        if (Double.isNaN(r0)) {
+          // not in the schedule of the reference day: held unchanged, at no duty (the same in every scenario)
+          r0 = 0;
+          r1 = 0;
+        } else if (Double.isNaN(r1)) {
+          r1 = r0; // not in the schedule of the evaluated days: held at its reference rate
         }
         boolean isPartner = table.origin[i] == partnerIndex;
         double fxi = isPartner ? fxFactor : 1;

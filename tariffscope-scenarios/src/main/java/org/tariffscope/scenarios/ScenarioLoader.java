@@ -580,19 +580,23 @@ public final class ScenarioLoader {
       }
     }
     if (hits.isEmpty()) {
-      String field = kind;
-      if (!named) {
-        f.error(field, kind, "no measure has " + describe(ref) + " (unknown heading, tag or authority)");
-      } else {
-        Integer earlier = null;
-        for (Measure m : ctx.measures) {
-          if (ref.matches(m) && ctx.touchedAt.containsKey(m.heading().digits())) {
-            earlier = ctx.touchedAt.get(m.heading().digits());
-          }
+      Integer earlier = null;
+      for (Map.Entry<String, Integer> t : ctx.touchedAt.entrySet()) {
+        boolean same = ref.kind() == StackingRef.Kind.HEADING
+            ? t.getKey().length() == ref.from().digits().length() && t.getKey().compareTo(ref.from().digits()) >= 0
+                && t.getKey().compareTo(ref.to().digits()) <= 0
+            : ctx.measures.stream().anyMatch(m -> ref.matches(m) && m.heading().digits().equals(t.getKey()));
+        if (same) {
+          earlier = t.getValue();
         }
-        f.error(field, kind, "no measure of " + describe(ref) + " is in force on or after " + window.start()
-            + forOrigins(origins) + (earlier != null ? " (the edit at line " + earlier + " already ended or changed it:"
-                + " the edits contradict each other)" : ""));
+      }
+      String contradiction = earlier == null ? "" : " (the edit at line " + earlier
+          + " already ended or changed it: the edits contradict each other)";
+      if (!named && earlier == null) {
+        f.error(kind, kind, "no measure has " + describe(ref) + " (unknown heading, tag or authority)");
+      } else {
+        f.error(kind, kind, "no measure of " + describe(ref) + " is in force on or after " + window.start()
+            + forOrigins(origins) + contradiction);
       }
       return null;
     }

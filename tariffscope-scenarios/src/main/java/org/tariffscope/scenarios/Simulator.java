@@ -220,7 +220,12 @@ public final class Simulator {
     }
     long modelMillis = (System.nanoTime() - t1) / 1_000_000;
 
-    double unpriced = before.unpricedValue() + after.unpricedValue();
+    double unpriced = 0;
+    for (int i = 0; i < table.flows(); i++) {
+      if (Double.isNaN(before.rate[i]) || Double.isNaN(after.rate[i])) {
+        unpriced += table.value[i];
+      }
+    }
     double[] level = new double[Elasticities.Level.values().length];
     for (int p = 0; p < table.products.length; p++) {
       for (int i = table.start[p]; i < table.start[p + 1]; i++) {
