@@ -115,7 +115,7 @@ final class SimulateCommand implements Callable<Integer> {
       if (n++ >= top && !b.key().equals("other")) {
         continue;
       }
-      t.row(b.key().equals("other") || what.equals("Origin") ? b.label() : b.key() + " " + b.label(),
+      t.row(b.key().equals("other") || !what.equals("Sector") ? b.label() : b.key() + " " + b.label(),
           fmt(b.beforeBusd()), fmt(b.afterBusd()), String.format(Locale.ROOT, "%+.1f%%", b.changePct()),
           String.format(Locale.ROOT, "%.1f%%", b.rateBeforePct()), String.format(Locale.ROOT, "%.1f%%", b.rateAfterPct()));
     }

@@ -157,6 +157,8 @@ public final class ScenarioChart {
       renderer.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
     }
     NumberAxis range = new NumberAxis(rangeLabel);
+    range.setUpperMargin(0.12);
+    range.setLowerMargin(0.12);
     CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(), range, renderer);
     plot.setOrientation(orientation);
     plot.setBackgroundPaint(Color.WHITE);
