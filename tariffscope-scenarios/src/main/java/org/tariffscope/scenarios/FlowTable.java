@@ -77,6 +77,11 @@ public final class FlowTable {
 
   /** The flows of the embedded 2024 trade data, with GTAP sectors from the embedded crosswalk. */
   public static FlowTable of(TradeWeights weights) {
+    return of(weights, h -> true);
+  }
+
+  /** The flows of the products that pass a filter of their HTS-10 digits. */
+  static FlowTable of(TradeWeights weights, java.util.function.Predicate<String> products) {
     Map<String, String> gtap = new HashMap<>();
     for (CsvTable.Row r : CsvTable.embedded("data/lists/hs10_gtap_crosswalk.csv").rows()) {
       gtap.put(r.get("hs10"), r.get("gtap_code").toLowerCase(java.util.Locale.ROOT));
@@ -85,7 +90,8 @@ public final class FlowTable {
     for (CsvTable.Row r : CsvTable.embedded("data/lists/gtap_sector_names.csv").rows()) {
       names.put(r.get("gtap_code").toLowerCase(java.util.Locale.ROOT), r.get("sector_name"));
     }
-    return new FlowTable(weights.flows(), gtap, names);
+    List<Flow> flows = weights.flows().stream().filter(f -> products.test(f.hts10())).toList();
+    return new FlowTable(flows, gtap, names);
   }
 
   /** A small table from given flows (tests, the worked example). */

@@ -59,11 +59,25 @@ public final class Simulator {
   }
 
   public Simulator(Schedule schedule, PolicyBook actual, Countries countries, Elasticities elasticities) {
+    this(schedule, actual, countries, elasticities, 1.0);
+  }
+
+  /**
+   * A simulator over a share of the products (every product whose code hashes below the share; for
+   * benchmarks of how the cost grows with the number of flows).
+   */
+  public static Simulator sampled(Schedule schedule, PolicyBook actual, Countries countries, double productShare) {
+    return new Simulator(schedule, actual, countries, Elasticities.protee(), productShare);
+  }
+
+  private Simulator(Schedule schedule, PolicyBook actual, Countries countries, Elasticities elasticities,
+      double productShare) {
     this.schedule = schedule;
     this.actual = actual;
     this.countries = countries;
     TradeWeights weights = TradeWeights.load(countries);
-    this.table = FlowTable.of(weights);
+    this.table = productShare >= 1 ? FlowTable.of(weights) : FlowTable.of(weights, h ->
+        Math.floorMod(h.hashCode() * 0x9E3779B9, 1000) < productShare * 1000);
     this.estimates = CensusEstimates.load(weights, countries);
     this.elasticities = elasticities;
     List<org.tariffscope.policy.PolicyProblem> missing = elasticities.coverageProblems(table);
@@ -80,6 +94,11 @@ public final class Simulator {
       levelOfProduct[p] = m.level();
     }
     this.threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+  }
+
+  /** Forgets the rates computed so far (benchmarks of the first simulation of a book). */
+  public synchronized void forgetRates() {
+    rates.clear();
   }
 
   /** A loader of scenarios over this simulator's actual book. */
