@@ -41,6 +41,12 @@ public final class ImpactModel {
   private final ModelSettings settings;
   private final Exports exports;
   private final boolean hasPartner;
+  /** With infinite export supply the buyer prices do not depend on the elasticities: per unit, ln b and tau. */
+  private final double[] lnB;
+  private final double[] bOf;
+  private final double[] tau;
+  /** Import demand elasticity by chapter (before the draws' multipliers). */
+  private final double[] etaOf = new double[CHAPTERS];
 
   /** The partner side: 2024 exports, cuts, purchases, exchange rate. */
   record Exports(double before, double[] cutValue, double[] cutBefore, double[] cutPoints, int[][] cutChapters,
@@ -90,6 +96,25 @@ public final class ImpactModel {
     constRev = cr;
     constPartnerV0 = cp;
     constW = cw;
+    for (int c = 0; c < CHAPTERS; c++) {
+      etaOf[c] = settings.eta(chapterKey(c));
+    }
+    int units = v0.length;
+    tau = new double[units];
+    for (int u = 0; u < units; u++) {
+      tau[u] = (1 + t1[u]) / (1 + t0[u]);
+    }
+    if (Double.isInfinite(settings.exportSupplyElasticity())) {
+      lnB = new double[units];
+      bOf = new double[units];
+      for (int u = 0; u < units; u++) {
+        bOf[u] = fx[u] * (1 + settings.tariffPassThrough() * (tau[u] - 1));
+        lnB[u] = Math.log(bOf[u]);
+      }
+    } else {
+      lnB = null;
+      bOf = null;
+    }
   }
 
   /**
@@ -198,37 +223,38 @@ public final class ImpactModel {
       }
       int ch = chapter[p];
       double s = sigma[p] * sigmaMult[ch] * settings.substitutionScale();
-      double eta = settings.eta(chapterKey(ch)) * etaMult[ch];
+      double eta = etaOf[ch] * etaMult[ch];
       double phi = Double.isInfinite(supply) ? pass : pass * supply / (supply + s);
       if (b.length < to - from) {
         b = new double[Math.max(to - from, b.length * 2)];
       }
-      // buyer prices and the CES price index of the product's imports
+      // ln of the buyer prices, and the CES price index of the product's imports
       double sumW = 0;
       double sumWb = 0;
       double sumWlog = 0;
       boolean unitElastic = Math.abs(1 - s) < 1e-9;
       for (int u = from; u < to; u++) {
-        double tr = (1 + t1[u]) / (1 + t0[u]);
-        double bu = fx[u] * (1 + phi * (tr - 1));
-        b[u - from] = bu;
+        double lb = lnB != null ? lnB[u] : Math.log(fx[u] * (1 + phi * (tau[u] - 1)));
+        b[u - from] = lb;
         double wu = v0[u] * (1 + t0[u]);
         sumW += wu;
         if (unitElastic) {
-          sumWlog += wu * Math.log(bu);
+          sumWlog += wu * lb;
         } else {
-          sumWb += wu * (bu == 1 ? 1 : Math.exp((1 - s) * Math.log(bu)));
+          sumWb += wu * (lb == 0 ? 1 : Math.exp((1 - s) * lb));
         }
       }
-      double pr = sumW <= 0 ? 1 : unitElastic ? Math.exp(sumWlog / sumW) : Math.pow(sumWb / sumW, 1 / (1 - s));
-      double scale = Math.pow(pr, -eta);
+      double lnPr = sumW <= 0 ? 0 : unitElastic ? sumWlog / sumW : Math.log(sumWb / sumW) / (1 - s);
+      double pr = Math.exp(lnPr);
+      double scale = Math.exp(-eta * lnPr);
       w += sumW;
       pw += sumW * (pr - 1);
+      double aAtOne = Math.exp(s * lnPr); // the share factor of a unit whose price did not move
       for (int u = from; u < to; u++) {
-        double bu = b[u - from];
-        double tr = (1 + t1[u]) / (1 + t0[u]);
-        double r = bu / tr;
-        double a = Math.exp(-s * Math.log(bu / pr));
+        double lb = b[u - from];
+        double bu = bOf != null ? bOf[u] : lb == 0 ? 1 : Math.exp(lb);
+        double r = bu / tau[u];
+        double a = lb == 0 ? aAtOne : Math.exp(-s * (lb - lnPr));
         double q = a * scale;
         double before = v0[u];
         double after = before * r * q;

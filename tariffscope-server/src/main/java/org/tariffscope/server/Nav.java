@@ -26,9 +26,7 @@ public final class Nav {
       new Item("/effective-rates", "Effective rates", false,
           "Average rates actually paid by country and product group, weighted by the 2024 import mix. "
               + "It arrives with the import panel module."),
-      new Item("/deals", "Deals", false,
-          "The 2025-2026 trade deals and what they change for each product and partner, as scenarios "
-              + "you can compare. It arrives with the scenario module."));
+      new Item("/deals", "Deals", true, ""));
 
   private Nav() {
   }

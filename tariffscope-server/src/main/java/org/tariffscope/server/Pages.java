@@ -359,11 +359,11 @@ final class Pages {
     return new String[] {title, String.join(" › ", parts.subList(0, first))};
   }
 
-  private Layout layout(String title, String path, List<String> scripts) {
+  Layout layout(String title, String path, List<String> scripts) {
     return new Layout(title, path, Nav.ITEMS, dataNote, scripts);
   }
 
-  private Reply render(int status, String template, Object model) {
+  Reply render(int status, String template, Object model) {
     StringOutput out = new StringOutput(16 * 1024);
     templates.render(template, model, out);
     return Reply.html(status, out.toString());

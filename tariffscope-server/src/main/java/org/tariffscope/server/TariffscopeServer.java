@@ -46,6 +46,8 @@ public final class TariffscopeServer implements AutoCloseable {
   private final ThreadPoolExecutor workers;
   private final ServerOptions options;
   private final CompletableFuture<Faces> faces;
+  /** Scenarios (the simulator loads in the background once the engine is ready). */
+  private final CompletableFuture<Deals> deals;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile Thread warmUp;
 
@@ -63,6 +65,7 @@ public final class TariffscopeServer implements AutoCloseable {
       return t;
     });
     this.faces = engine.thenApply(e -> new Faces(new Api(e, options), new Pages(e)));
+    this.deals = engine.thenApply(e -> new Deals(e, options));
     this.app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
@@ -105,6 +108,9 @@ public final class TariffscopeServer implements AutoCloseable {
       r.get("/api/v1/measures", timed((f, ctx) -> f.api().measures(ctx)));
       r.get("/api/v1/claims", timed((f, ctx) -> f.api().claims(ctx)));
       r.get("/api/v1/timeline", timed((f, ctx) -> f.api().timeline(ctx)));
+      r.post("/api/v1/simulate", timed((f, ctx) -> deals.get().simulate(ctx)));
+      r.post("/api/v1/compare", timed((f, ctx) -> deals.get().compare(ctx)));
+      r.get("/api/v1/scenarios", timed((f, ctx) -> deals.get().list()));
       r.get("/api/*", ctx -> {
         throw Errors.notFound(ctx.path());
       });
@@ -112,6 +118,7 @@ public final class TariffscopeServer implements AutoCloseable {
       r.get("/", timed((f, ctx) -> f.pages().calculator(ctx)));
       r.get("/timeline", timed((f, ctx) -> f.pages().timeline(ctx)));
       r.get("/measures", timed((f, ctx) -> f.pages().measures(ctx)));
+      r.get("/deals", timed((f, ctx) -> deals.get().page(f.pages(), ctx)));
       for (Nav.Item item : Nav.ITEMS) {
         if (!item.available()) {
           r.get(item.path(), timed((f, ctx) -> f.pages().coming(item)));

@@ -173,6 +173,31 @@ class BrowserTest {
   }
 
   @Test
+  void theDealsPageComparesTheJapanScenariosWithAChartAndLetsOneChooseOthers() {
+    DealsTest.awaitDealsPage();
+    open("/deals");
+    wait.until(d -> js("return !!window.tariffscopeDealsChart;").equals(Boolean.TRUE));
+    List<WebElement> heads = driver.findElements(By.cssSelector("table.deals thead th.num"));
+    assertThat(heads).extracting(WebElement::getText).startsWith("A", "B", "C", "D", "E");
+    String table = driver.findElement(By.cssSelector("table.deals")).getText();
+    assertThat(table).contains("Imports from partner, after").contains("US goods balance with partner, after");
+    assertThat(((Number) js("return window.tariffscopeDealsChart.getOption().series.length;")).intValue()).isEqualTo(6);
+    // choose two: the deal and no deal
+    for (WebElement box : driver.findElements(By.cssSelector("input[name=s]"))) {
+      boolean want = List.of("japan-24pct-july", "japan-deal").contains(box.getAttribute("value"));
+      if (box.isSelected() != want) {
+        box.click();
+      }
+    }
+    driver.findElement(By.cssSelector("form[action='/deals'] button[type=submit]")).click();
+    wait.until(ExpectedConditions.urlContains("s=japan-24pct-july"));
+    wait.until(d -> js("return !!window.tariffscopeDealsChart;").equals(Boolean.TRUE));
+    assertThat(driver.findElements(By.cssSelector("table.deals thead th.num"))).extracting(WebElement::getText)
+        .containsExactly("A", "B", "B − A");
+    noCspViolations();
+  }
+
+  @Test
   void everyPageFitsAPhoneAndTheScreenshotsAreTaken() throws IOException {
     Path out = Path.of("target", "screenshots");
     Files.createDirectories(out);
@@ -182,12 +207,17 @@ class BrowserTest {
     pages.put("calculator-result", "/?hts=8703.23.01.60&origin=JP&date=2025-04-06&value=40000");
     pages.put("timeline", "/timeline?hts=8429.52.10.10&origin=JP");
     pages.put("measures", "/measures?date=2025-04-09&origin=Vietnam");
+    pages.put("deals", "/deals");
+    DealsTest.awaitDealsPage();
     for (int[] size : new int[][] {{1280, 800}, {390, 844}}) {
       viewport(size[0], size[1]);
       for (Map.Entry<String, String> page : pages.entrySet()) {
         open(page.getValue());
         if (page.getKey().equals("timeline")) {
           wait.until(d -> js("return !!window.tariffscopeChart;").equals(Boolean.TRUE));
+        }
+        if (page.getKey().equals("deals")) {
+          wait.until(d -> js("return !!window.tariffscopeDealsChart;").equals(Boolean.TRUE));
         }
         long overflow = ((Number) js("return document.documentElement.scrollWidth - window.innerWidth;")).longValue();
         assertThat(overflow).as(page.getKey() + " at " + size[0] + "px is wider than the screen").isLessThanOrEqualTo(0);

@@ -63,9 +63,6 @@ class PagesTest {
 
   @Test
   void comingPagesAndUnknownPagesAnswer() {
-    HttpResponse<String> deals = TestServer.get("/deals");
-    assertThat(deals.statusCode()).isEqualTo(200);
-    assertThat(deals.body()).contains("Coming").contains("scenario module");
     assertThat(TestServer.get("/effective-rates").body()).contains("panel module");
     HttpResponse<String> none = TestServer.get("/no-such-page");
     assertThat(none.statusCode()).isEqualTo(404);
