@@ -49,14 +49,14 @@
   const chart = window.echarts.init(node, null, { renderer: 'canvas' });
   chart.setOption({
     animation: false,
-    grid: { left: narrow ? 44 : 60, right: 16, top: narrow ? 110 : 80, bottom: 40 },
+    grid: { left: narrow ? 44 : 60, right: 16, top: narrow ? 150 : 80, bottom: narrow ? 56 : 40 },
     legend: { top: 0, left: 0, type: 'scroll', orient: narrow ? 'vertical' : 'horizontal', icon: 'roundRect',
       itemWidth: 12, itemHeight: 12, textStyle: { color: '#334155', fontSize: 12 }, data: series.slice(0, barCount).map((s) => s.name) },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' },
       valueFormatter: (v) => (v === null || v === undefined ? '' : '$' + Number(v).toFixed(1) + 'B') },
-    xAxis: { type: 'category', data: data.metrics, axisLabel: { color: '#334155', interval: 0, width: narrow ? 80 : 200, overflow: 'break' },
+    xAxis: { type: 'category', data: data.metrics, axisLabel: { color: '#334155', interval: 0, width: narrow ? 84 : 220, overflow: 'break', fontSize: narrow ? 10 : 12 },
       axisLine: { lineStyle: { color: '#cbd5e1' } } },
-    yAxis: { type: 'value', name: '$ billion a year', nameTextStyle: { color: '#64748b' },
+    yAxis: { type: 'value', name: narrow ? '' : '$ billion a year', nameTextStyle: { color: '#64748b' },
       axisLabel: { color: '#64748b' }, splitLine: { lineStyle: { color: '#eef2f7' } } },
     series,
   });

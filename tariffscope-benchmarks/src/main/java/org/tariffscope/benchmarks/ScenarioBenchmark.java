@@ -28,6 +28,7 @@ import org.tariffscope.schedule.Schedule;
  *   <li>{@code firstRun}: price every flow under the scenario's book with the engine (only the origins
  *       whose measures differ from the actual book's; the actual book's rates are computed once, in
  *       the setup) and run the model, central values and breakdowns;</li>
+ *   <li>{@code scenarioRates}: that engine pass alone;</li>
  *   <li>{@code allOrigins}: the engine pass over every flow of the scenario's book, for comparison;</li>
  *   <li>{@code draws}: the model alone with {@code draws} elasticity draws (rates already known).</li>
  * </ul>
@@ -70,6 +71,12 @@ public class ScenarioBenchmark {
   @Benchmark
   public SimulationResult firstRun() {
     return sim.simulate(scenario, draws, Simulator.DEFAULT_SEED);
+  }
+
+  /** The engine pass alone: the flows of the origins the scenario changes (Japan), the others reused. */
+  @Benchmark
+  public FlowRates scenarioRates() {
+    return sim.rates(scenario.book(), scenario.evaluation());
   }
 
   @Benchmark

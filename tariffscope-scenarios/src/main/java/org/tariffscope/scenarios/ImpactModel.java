@@ -129,6 +129,13 @@ public final class ImpactModel {
    */
   static ImpactModel prepare(FlowTable table, double[] before, double[] after, double[] sigmaOfProduct,
       int partnerIndex, double fxFactor, ModelSettings settings, Exports exports, boolean merge) {
+    return prepare(table, before, after, sigmaOfProduct, partnerIndex, fxFactor, settings, exports, merge,
+        new int[table.flows()]);
+  }
+
+  /** As above, and records the unit of each flow in {@code unitOfFlow}. */
+  static ImpactModel prepare(FlowTable table, double[] before, double[] after, double[] sigmaOfProduct,
+      int partnerIndex, double fxFactor, ModelSettings settings, Exports exports, boolean merge, int[] unitOfFlow) {
     int n = table.flows();
     double[] v0 = new double[n];
     double[] a0 = new double[n];
@@ -156,8 +163,10 @@ public final class ImpactModel {
         Integer at = merge ? seen.get(new Key(r0, r1, fxi, isPartner)) : null;
         if (at != null) {
           v0[at] += table.value[i];
+          unitOfFlow[i] = at;
           continue;
         }
+        unitOfFlow[i] = u;
         v0[u] = table.value[i];
         a0[u] = r0;
         a1[u] = r1;

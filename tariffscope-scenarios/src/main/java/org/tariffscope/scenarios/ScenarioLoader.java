@@ -1,7 +1,6 @@
 package org.tariffscope.scenarios;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -985,10 +984,5 @@ public final class ScenarioLoader {
       }
       return out;
     }
-  }
-
-  /** For tests: the scenario folder of a checkout, if the embedded data came from one. */
-  static InputStream openShipped(String name) {
-    return EmbeddedData.open("scenarios/" + name + ".yaml");
   }
 }

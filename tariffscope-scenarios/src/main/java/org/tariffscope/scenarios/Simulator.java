@@ -148,8 +148,9 @@ public final class Simulator {
    * rates, since a measure bears only on the origins it includes. Null when most origins differ.
    */
   static boolean[] affectedOrigins(PolicyBook a, PolicyBook b, DateInterval period, Countries countries) {
-    List<Map<Signature, Integer>> sa = signatures(a, period, countries);
-    List<Map<Signature, Integer>> sb = signatures(b, period, countries);
+    Map<Signature, Integer> ids = new HashMap<>();
+    List<List<Integer>> sa = signatures(a, period, countries, ids);
+    List<List<Integer>> sb = signatures(b, period, countries, ids);
     boolean[] out = new boolean[countries.size()];
     int n = 0;
     for (int c = 0; c < out.length; c++) {
@@ -168,10 +169,12 @@ public final class Simulator {
       java.time.LocalDate until) {
   }
 
-  private static List<Map<Signature, Integer>> signatures(PolicyBook book, DateInterval period, Countries countries) {
-    List<Map<Signature, Integer>> out = new ArrayList<>();
+  /** For each country, the sorted ids of the measure signatures that include it (ids shared between books). */
+  private static List<List<Integer>> signatures(PolicyBook book, DateInterval period, Countries countries,
+      Map<Signature, Integer> ids) {
+    List<List<Integer>> out = new ArrayList<>();
     for (int c = 0; c < countries.size(); c++) {
-      out.add(new HashMap<>());
+      out.add(new ArrayList<>());
     }
     for (org.tariffscope.policy.Measure m : book.measures()) {
       if (m.printedOnly() || !m.effective().overlaps(period)) {
@@ -180,13 +183,16 @@ public final class Simulator {
       java.time.LocalDate from = m.effective().start().isAfter(period.start()) ? m.effective().start() : period.start();
       java.time.LocalDate until = m.effective().endExclusive() == null
           || m.effective().endExclusive().isAfter(period.endExclusive()) ? period.endExclusive() : m.effective().endExclusive();
-      Signature sig = new Signature(m.heading(), m.authority(), m.rate(), m.base(), m.when(), m.products(), m.yieldsTo(),
-          m.tags(), from, until);
+      int id = ids.computeIfAbsent(new Signature(m.heading(), m.authority(), m.rate(), m.base(), m.when(), m.products(),
+          m.yieldsTo(), m.tags(), from, until), k -> ids.size());
       for (Country c : countries.all()) {
         if (m.countries().includes(c)) {
-          out.get(c.index()).merge(sig, 1, Integer::sum);
+          out.get(c.index()).add(id);
         }
       }
+    }
+    for (List<Integer> l : out) {
+      l.sort(null);
     }
     return out;
   }
@@ -212,12 +218,18 @@ public final class Simulator {
     int partnerIndex = s.partner() == null ? -1 : s.partner().index();
     double fxFactor = s.exchangeRate() == null ? 1 : 1 + s.exchangeRate().passThrough() * s.exchangeRate().change();
     ImpactModel.Exports ex = exportsOf(s);
+    int[] unitOfFlow = new int[table.flows()];
     ImpactModel merged = ImpactModel.prepare(table, before.rate, after.rate, sigmaOfProduct, partnerIndex, fxFactor,
-        settings, ex, true);
-    ImpactModel detailed = ImpactModel.prepare(table, before.rate, after.rate, sigmaOfProduct, partnerIndex, fxFactor,
-        settings, ex, false);
-    double[] perFlow = new double[detailed.units()];
-    double[] central = detailed.evaluate(ImpactModel.ones(), ImpactModel.ones(), perFlow);
+        settings, ex, true, unitOfFlow);
+    double[] perUnit = new double[merged.units()];
+    double[] central = merged.evaluate(ImpactModel.ones(), ImpactModel.ones(), perUnit);
+    // each flow moves as its unit does
+    double[] perFlow = new double[table.flows()];
+    for (int i = 0; i < perFlow.length; i++) {
+      int u = unitOfFlow[i];
+      double v = merged.valueBefore(u);
+      perFlow[i] = v > 0 ? table.value[i] * perUnit[u] / v : 0;
+    }
 
     double[][] drawn = draws == 0 ? null : draw(merged, settings, draws, seed);
     List<SimulationResult.Headline> headline = new ArrayList<>();

@@ -25,7 +25,8 @@ import org.tariffscope.server.view.DealsPage;
 /**
  * Scenarios over HTTP: {@code POST /api/v1/simulate}, {@code POST /api/v1/compare},
  * {@code GET /api/v1/scenarios} and the Deals page. The simulator (2024 flows, elasticities) loads in
- * the background once the engine is ready; until then these answer 503 with {@code Retry-After}.
+ * the background from the first such request; until it is loaded these answer 503 with
+ * {@code Retry-After}. Nothing else runs in the background.
  * Results of shipped scenarios are kept (they never change while the server runs), so the page is
  * fast after the first visit. The JSON fields are those of {@code tariffscope simulate --format json}.
  */
@@ -42,34 +43,23 @@ final class Deals {
 
   private volatile CompletableFuture<Simulator> simulator;
   private final ServerOptions options;
-  private final Map<String, SimulationResult> shippedResults = java.util.Collections.synchronizedMap(
-      new LinkedHashMap<>(32, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, SimulationResult> eldest) {
-          return size() > 64;
-        }
-      });
+  /** Results of shipped scenarios by name, draws and seed: computed once, concurrent requests share the computation. */
+  private final Map<String, CompletableFuture<SimulationResult>> shippedResults = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Titles of the shipped scenarios, once the model is loaded. */
+  private volatile Map<String, String> titles;
 
   /** One simulator per engine, shared by every server on it (tests start several). */
   private static final Map<DutyEngine, CompletableFuture<Simulator>> SIMULATORS = new java.util.WeakHashMap<>();
 
   private final DutyEngine engine;
-  private final boolean eager;
 
   Deals(DutyEngine engine, ServerOptions options) {
     this.engine = engine;
     this.options = options;
-    this.eager = options.warmUp();
-    this.simulator = eager ? simulatorOf(engine, true) : null;
-    if (eager) {
-      simulator.thenRunAsync(this::warmUp, Deals::daemon);
-    }
   }
 
-  /** The engine's simulator, loading in the background from the first call; with warm-up, the page's results too. */
-  private static synchronized CompletableFuture<Simulator> simulatorOf(DutyEngine engine, boolean warmUp) {
+  /** The engine's simulator, loading in the background from the first call. */
+  private static synchronized CompletableFuture<Simulator> simulatorOf(DutyEngine engine) {
     CompletableFuture<Simulator> f = SIMULATORS.get(engine);
     if (f == null) {
       f = CompletableFuture.supplyAsync(() -> {
@@ -90,21 +80,10 @@ final class Deals {
     t.start();
   }
 
-  /** Simulates the page's default comparison once, so that its first visitor does not wait for it. */
-  private void warmUp() {
-    try {
-      for (String name : DEFAULT_SELECTION) {
-        shipped(name, PAGE_DRAWS, Simulator.DEFAULT_SEED);
-      }
-    } catch (RuntimeException e) {
-      LOG.warn("Scenario warm-up failed: {}", e.toString());
-    }
-  }
-
   private Simulator sim() {
     CompletableFuture<Simulator> f = simulator;
     if (f == null) {
-      f = simulatorOf(engine, false);
+      f = simulatorOf(engine);
       simulator = f;
     }
     Simulator s = f.getNow(null);
@@ -119,24 +98,47 @@ final class Deals {
   }
 
   private SimulationResult shipped(String name, int draws, long seed) {
+    Simulator s = sim();
     String key = name + "|" + draws + "|" + seed;
-    SimulationResult r = shippedResults.get(key);
-    if (r == null) {
-      Simulator s = sim();
-      r = s.simulate(s.loader().load(name).orThrow(), draws, seed);
-      shippedResults.put(key, r);
+    CompletableFuture<SimulationResult> f = shippedResults.computeIfAbsent(key, k -> new CompletableFuture<>());
+    synchronized (f) {
+      if (!f.isDone()) {
+        try {
+          f.complete(s.simulate(s.loader().load(name).orThrow(), draws, seed));
+        } catch (RuntimeException e) {
+          shippedResults.remove(key);
+          f.completeExceptionally(e);
+        }
+      }
     }
-    return r;
+    try {
+      return f.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+  }
+
+  private Map<String, String> titles(Simulator s) {
+    Map<String, String> t = titles;
+    if (t == null) {
+      t = new LinkedHashMap<>();
+      for (String name : ScenarioLoader.shipped()) {
+        Scenario sc = s.loader().load(name).scenario();
+        t.put(name, sc == null ? name : sc.title());
+      }
+      titles = t;
+    }
+    return t;
   }
 
   // ---- API ------------------------------------------------------------------------------------
 
   /** {@code GET /api/v1/scenarios}: the shipped scenarios, with their titles. */
   Reply list() {
-    Simulator s = sim();
+    ScenarioLoader loader = new ScenarioLoader(engine.book(), engine.countries()); // no need for the flows
     List<Map<String, Object>> out = new ArrayList<>();
     for (String name : ScenarioLoader.shipped()) {
-      Scenario sc = s.loader().load(name).orThrow();
+      Scenario sc = loader.load(name).orThrow();
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("name", sc.name());
       m.put("title", sc.title());
@@ -285,10 +287,10 @@ final class Deals {
     }
     CompletableFuture<Simulator> loading = simulator;
     Simulator s = loading == null ? null : loading.getNow(null);
+    Map<String, String> t = s == null ? Map.of() : titles(s);
     List<DealsPage.Choice> choices = new ArrayList<>();
     for (String name : order(all)) {
-      String title = s == null ? name : s.loader().load(name).scenario() == null ? name : s.loader().load(name).scenario().title();
-      choices.add(new DealsPage.Choice(name, title, chosen.contains(name)));
+      choices.add(new DealsPage.Choice(name, t.getOrDefault(name, name), chosen.contains(name)));
     }
     int status = error == null ? 200 : error.status();
     DealsPage.Result result = error == null ? result(results) : null;
@@ -334,14 +336,14 @@ final class Deals {
     }
     Map<String, Object> chart = new LinkedHashMap<>();
     List<Map<String, Object>> series = new ArrayList<>();
-    List<Metric> shown = List.of(Metric.PARTNER_IMPORTS_AFTER, Metric.EXPORTS_AFTER, Metric.BALANCE_AFTER,
-        Metric.REVENUE_DYNAMIC);
+    List<Metric> shown = List.of(Metric.PARTNER_IMPORTS_AFTER, Metric.EXPORTS_AFTER, Metric.BALANCE_AFTER);
     boolean partner = results.stream().allMatch(r -> r.scenario().partnerIso2() != null);
-    List<Metric> metrics = partner ? shown : List.of(Metric.IMPORTS_AFTER, Metric.REVENUE_DYNAMIC);
+    List<Metric> metrics = partner ? shown : List.of(Metric.REVENUE_DYNAMIC, Metric.DEADWEIGHT_LOSS);
     chart.put("metrics", metrics.stream().map(Metric::label).toList());
     for (SimulationResult r : results) {
       Map<String, Object> ser = new LinkedHashMap<>();
-      ser.put("name", r.scenario().title());
+      String title = r.scenario().title();
+      ser.put("name", title.indexOf(':') > 0 ? title.substring(0, title.indexOf(':')) : r.scenario().name());
       List<Object> values = new ArrayList<>();
       List<Object> low = new ArrayList<>();
       List<Object> high = new ArrayList<>();
