@@ -83,4 +83,38 @@ class WorkedExampleTest {
     assertThat(m[Metric.IMPORTS_AFTER.ordinal()] * 1e9).isCloseTo(100 * (1.1 / 1.2) * q, within(EPS));
     assertThat(m[Metric.TERMS_OF_TRADE.ordinal()] * 1e9).isCloseTo(100 * q * (1 - 1.1 / 1.2), within(EPS));
   }
+
+  @Test
+  void aCurrencyFallMakesThePartnersGoodsCheaperAndItsImportsOfUsGoodsSmaller() {
+    // A (partner) and B, $100 each, no tariff change; A's currency -10%, half passed into its dollar prices
+    FlowTable table = FlowTable.of(List.of(new Flow("8429521010", 0, 100, 0, 0, "hs10"),
+        new Flow("8429521010", 1, 100, 0, 0, "hs10")));
+    ImpactModel.Exports exports = new ImpactModel.Exports(50, new double[0], new double[0], new double[0], new int[0][],
+        0, -0.10, 0.5, null);
+    double[] m = ImpactModel.prepare(table, new double[] {0, 0}, new double[] {0, 0}, new double[] {3.0}, 0,
+        1 - 0.5 * 0.10, ModelSettings.DEFAULTS, exports, true).evaluate(ImpactModel.ones(), ImpactModel.ones(), null);
+    double b = 0.95;
+    double pr = Math.pow(0.5 * Math.pow(b, -2) + 0.5, -0.5);
+    double qA = Math.pow(b / pr, -3) / pr; // eta 1
+    assertThat(m[Metric.PARTNER_IMPORTS_AFTER.ordinal()] * 1e9).isCloseTo(100 * b * qA, within(EPS));
+    assertThat(m[Metric.TERMS_OF_TRADE.ordinal()] * 1e9).isCloseTo(100 * qA * (1 - b), within(EPS));
+    assertThat(m[Metric.IMPORT_PRICE_CHANGE.ordinal()]).isCloseTo(100 * (pr - 1), within(EPS)).isNegative();
+    // US exports: 50 x 0.9^(0.5 x 1)
+    assertThat(m[Metric.EXPORTS_AFTER.ordinal()] * 1e9).isCloseTo(50 * Math.pow(0.9, 0.5), within(EPS));
+  }
+
+  @Test
+  void aBarrierCutRaisesUsExportsByTheChaptersTradeElasticity() throws java.io.IOException {
+    Elasticities e = Elasticities.read("e.csv", new java.io.ByteArrayInputStream(
+        "HS6,zero,positive,sigma\n870323,0,0,-4\n870324,0,0,-6\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .orThrow();
+    FlowTable table = FlowTable.of(List.of(new Flow("8703230160", 0, 100, 0, 0, "hs10")));
+    // $1 of exports of chapter 87, a 10% barrier removed, plus $2 of purchases
+    ImpactModel.Exports exports = new ImpactModel.Exports(50, new double[] {1}, new double[] {10}, new double[] {10},
+        new int[][] {{87}}, 2, 0, 0, e);
+    double[] m = ImpactModel.prepare(table, new double[] {0}, new double[] {0}, new double[] {5.0}, 0, 1,
+        ModelSettings.DEFAULTS, exports, true).evaluate(ImpactModel.ones(), ImpactModel.ones(), null);
+    // chapter 87's mean elasticity is 5: exports of 1 become 1.1^5
+    assertThat(m[Metric.EXPORTS_AFTER.ordinal()] * 1e9).isCloseTo(50 + (Math.pow(1.1, 5) - 1) + 2, within(EPS));
+  }
 }
