@@ -125,3 +125,20 @@ document.addEventListener('securitypolicyviolation', (e) => {
 
   document.querySelectorAll('input[data-hts-search]').forEach(setup);
 })();
+
+// The effective-rates form: countries to compare go with the country split only; with another
+// split the box is switched off (and so left out of the URL), not emptied.
+(function () {
+  const form = document.querySelector('form.etr-form');
+  const by = form && form.querySelector('select[name="by"]');
+  const origin = form && form.querySelector('input[name="origin"]');
+  if (!by || !origin) return;
+  const field = origin.closest('.field');
+  const sync = () => {
+    const on = by.value === 'country';
+    origin.disabled = !on;
+    if (field) field.classList.toggle('is-off', !on);
+  };
+  by.addEventListener('change', sync);
+  sync();
+})();

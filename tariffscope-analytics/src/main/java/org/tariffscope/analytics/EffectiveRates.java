@@ -58,10 +58,20 @@ public final class EffectiveRates {
   }
 
   private final PanelDatabase db;
+  private final Weighting weighting;
   private final Map<String, String> labels = new HashMap<>();
 
   public EffectiveRates(PanelDatabase db) {
+    this(db, Weighting.DEFAULT);
+  }
+
+  /**
+   * Rates under another weighting than the panel's ({@link Weighting}): computed on first use, for the
+   * overall rate and its authority split only.
+   */
+  public EffectiveRates(PanelDatabase db, Weighting weighting) {
     this.db = db;
+    this.weighting = weighting;
     try (var s = db.connection().createStatement(); ResultSet rs = s.executeQuery("SELECT iso2, name FROM countries")) {
       while (rs.next()) {
         labels.put("country:" + rs.getString(1), rs.getString(2));
@@ -92,7 +102,15 @@ public final class EffectiveRates {
     for (String col : PanelDatabase.RATE_COLUMNS) {
       sql.append(", ").append(col);
     }
-    sql.append(" FROM ").append(by.table()).append(" WHERE date BETWEEN ? AND ?");
+    String table = by.table();
+    if (!weighting.isDefault()) {
+      if (by != By.OVERALL && by != By.AUTHORITY) {
+        throw new InvalidInputException("Another weighting (" + weighting.describe() + ") is available for the overall "
+            + "rate and --by authority only");
+      }
+      table = db.overallTable(weighting);
+    }
+    sql.append(" FROM ").append(table).append(" WHERE date BETWEEN ? AND ?");
     if (keys != null && !keys.isEmpty()) {
       sql.append(" AND key IN (").append(String.join(", ", keys.stream().map(k -> "?").toList())).append(')');
     }
@@ -128,6 +146,10 @@ public final class EffectiveRates {
       throw new IllegalStateException("Query failed: " + e.getMessage(), e);
     }
     return out;
+  }
+
+  public Weighting weighting() {
+    return weighting;
   }
 
   /** Running sums leave crumbs like -1e-13 where a rate has gone back to zero. */

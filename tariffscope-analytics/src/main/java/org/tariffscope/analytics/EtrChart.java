@@ -74,6 +74,11 @@ public final class EtrChart {
 
   /** One step line per key (country, sector, chapter). */
   public static void lines(Map<String, List<EffectiveRates.Row>> byKey, String title, Path out) {
+    lines(byKey, title, SOURCE, out);
+  }
+
+  /** One step line per key, with a subtitle of its own (the sources, when another series is drawn). */
+  public static void lines(Map<String, List<EffectiveRates.Row>> byKey, String title, String subtitle, Path out) {
     TimeSeriesCollection data = new TimeSeriesCollection();
     for (Map.Entry<String, List<EffectiveRates.Row>> e : byKey.entrySet()) {
       TimeSeries s = new TimeSeries(e.getKey());
@@ -89,17 +94,22 @@ public final class EtrChart {
       renderer.setSeriesStroke(i, new BasicStroke(2f));
     }
     XYPlot plot = new XYPlot(data, new DateAxis(), new NumberAxis("Effective tariff rate, %"), renderer);
-    write(chart(plot, title), out);
+    write(chart(plot, title, subtitle), out);
   }
 
+  private static final String SOURCE = "Statutory rates weighted by 2024 US imports (pre-substitution). Source: Tariffscope.";
+
   private static JFreeChart chart(XYPlot plot, String title) {
+    return chart(plot, title, SOURCE);
+  }
+
+  private static JFreeChart chart(XYPlot plot, String title, String subtitle) {
     plot.setBackgroundPaint(Color.WHITE);
     plot.setDomainGridlinePaint(new Color(0xDDDDDD));
     plot.setRangeGridlinePaint(new Color(0xDDDDDD));
     JFreeChart chart = new JFreeChart(title, new Font("SansSerif", Font.BOLD, 16), plot, true);
     chart.setBackgroundPaint(Color.WHITE);
-    chart.addSubtitle(new TextTitle("Statutory rates weighted by 2024 US imports (pre-substitution). Source: Tariffscope.",
-        new Font("SansSerif", Font.PLAIN, 11)));
+    chart.addSubtitle(new TextTitle(subtitle, new Font("SansSerif", Font.PLAIN, 11)));
     return chart;
   }
 
@@ -114,7 +124,8 @@ public final class EtrChart {
       throw new InvalidInputException("Cannot write " + out + ": folder " + dir + " does not exist or is not writable");
     }
     try {
-      Path tmp = Files.createTempFile(dir, ".chart-", name.substring(name.lastIndexOf('.')));
+      // Not Files.createTempFile: its owner-only permissions would stay on the finished chart.
+      Path tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".partial");
       try {
         if (name.endsWith(".png")) {
           ChartUtils.saveChartAsPNG(tmp.toFile(), chart, 1200, 650);

@@ -38,14 +38,15 @@ import org.tariffscope.schedule.RevisionInfo;
  * schedule change (its {@code meta} table records a fingerprint of both).
  *
  * <p>Tables: {@code panel_rows} (one row per product x origin class x USMCA claim x run of days),
- * {@code countries}, view {@code panel} (the rows for every country), {@code flows}, {@code revisions},
+ * {@code countries}, view {@code panel} (the rows for every country), {@code flows} (2024 weights),
+ * {@code flow_products} (the products each 2024 code is priced as, by day), {@code revisions},
  * {@code measures}, {@code sectors}, and {@code etr_daily_overall}, {@code etr_daily_country},
  * {@code etr_daily_sector}, {@code etr_daily_hs2}. Rates are percent; the base rate at its ad valorem
  * equivalent.
  */
 public final class PanelDatabase implements AutoCloseable {
   /** Bump when the schema or the meaning of a column changes: older files are then rebuilt. */
-  public static final String SCHEMA_VERSION = "1";
+  public static final String SCHEMA_VERSION = "3";
   public static final LocalDate FROM = LocalDate.of(2025, 1, 1);
   /** The panel runs to the end of 2026: the newest revision is taken to hold after its date. */
   public static final LocalDate UNTIL = LocalDate.of(2027, 1, 1);
@@ -140,6 +141,18 @@ public final class PanelDatabase implements AutoCloseable {
     return connection;
   }
 
+  /**
+   * Another connection to the same open panel: a connection serves one thread at a time, so a
+   * server gives each of its workers its own. Close it after use; closing it leaves this one open.
+   */
+  public PanelDatabase duplicate() {
+    try {
+      return new PanelDatabase(file, connection.unwrap(org.duckdb.DuckDBConnection.class).duplicate());
+    } catch (SQLException e) {
+      throw new UncheckedIOException(new IOException("Cannot open another connection to " + file + ": " + e.getMessage(), e));
+    }
+  }
+
   public Path file() {
     return file;
   }
@@ -179,6 +192,9 @@ public final class PanelDatabase implements AutoCloseable {
       // The weights are written while the panel is computed: it is I/O the rate threads can overlap.
       java.util.concurrent.CompletableFuture<Void> flowsFile = java.util.concurrent.CompletableFuture.runAsync(
           () -> writeFlows(parts.resolve("flows.tsv"), weights));
+      ProductMapping mapping = ProductMapping.of(engine.schedule(),
+          weights.flows().stream().map(Flow::hts10).distinct().toList(), FROM, UNTIL);
+      timing("products and their 2024 codes", start);
       try (RowFiles rows = new RowFiles(parts, threads)) {
         IntConsumer onProgress = done -> progress.accept(done, products.size());
         stats = panel.build(products, threads, rows::write, onProgress);
@@ -194,9 +210,12 @@ public final class PanelDatabase implements AutoCloseable {
         timing("ingest rows", t);
         t = System.nanoTime();
         insertCountries(c, engine.countries(), panel.classOf());
-        s.execute("INSERT INTO flows SELECT * FROM read_csv('" + parts.resolve("flows.tsv") + "', header = false, "
+        insertProductMapping(c, mapping);
+        s.execute("CREATE TEMP TABLE flows_read AS SELECT * FROM read_csv('" + parts.resolve("flows.tsv") + "', header = false, "
             + "delim = '\t', quote = '', columns = {'hts10': 'VARCHAR', 'country_index': 'SMALLINT', 'value': 'DOUBLE', "
             + "'calculated_duty': 'DOUBLE', 'usmca_share': 'DOUBLE', 'source': 'VARCHAR'})");
+        s.execute(flowsTable());
+        s.execute("DROP TABLE flows_read");
         timing("flows", t);
         t = System.nanoTime();
         insertRevisions(c, engine);
@@ -204,7 +223,7 @@ public final class PanelDatabase implements AutoCloseable {
         insertSectors(c);
         timing("small tables", t);
         t = System.nanoTime();
-        aggregates(s);
+        aggregates(s, Weighting.DEFAULT, "etr_daily_", false, ALL_SPLITS);
         timing("aggregates", t);
         s.execute("INSERT INTO meta VALUES ('fingerprint', '" + fingerprint(engine) + "'), ('schema', '" + SCHEMA_VERSION
             + "'), ('from', '" + FROM + "'), ('until', '" + UNTIL + "'), ('weights', '"
@@ -244,8 +263,8 @@ public final class PanelDatabase implements AutoCloseable {
     s.execute(rows.append(')').toString());
     s.execute("CREATE TABLE countries (country_index SMALLINT, iso2 VARCHAR, iso3 VARCHAR, census_code VARCHAR, "
         + "name VARCHAR, origin_class SMALLINT)");
-    s.execute("CREATE TABLE flows (hts10 VARCHAR, country_index SMALLINT, value DOUBLE, calculated_duty DOUBLE, "
-        + "usmca_share DOUBLE, source VARCHAR)");
+    s.execute("CREATE TABLE flow_products (hts10 VARCHAR, product VARCHAR, share DOUBLE, valid_from DATE, "
+        + "valid_to DATE, how VARCHAR)");
     s.execute("CREATE TABLE revisions (revision VARCHAR, effective_date DATE, event VARCHAR)");
     s.execute("CREATE TABLE measures (id VARCHAR, heading VARCHAR, authority VARCHAR, title VARCHAR, rate VARCHAR, "
         + "base VARCHAR, valid_from DATE, valid_to DATE, countries VARCHAR, products VARCHAR, citation VARCHAR, "
@@ -285,6 +304,22 @@ public final class PanelDatabase implements AutoCloseable {
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void insertProductMapping(Connection c, ProductMapping mapping) throws SQLException {
+    try (var appender = ((org.duckdb.DuckDBConnection) c).createAppender(org.duckdb.DuckDBConnection.DEFAULT_SCHEMA,
+        "flow_products")) {
+      for (ProductMapping.Share m : mapping.all()) {
+        appender.beginRow();
+        appender.append(m.code());
+        appender.append(m.product());
+        appender.append(m.share());
+        appender.append(m.from());
+        appender.append(m.until());
+        appender.append(m.how());
+        appender.endRow();
+      }
     }
   }
 
@@ -339,51 +374,128 @@ public final class PanelDatabase implements AutoCloseable {
     }
   }
 
+  /** The splits of the daily tables: name and key expression over {@code weighted_runs}. */
+  static final String[][] ALL_SPLITS = {{"overall", "'all'"}, {"country", "iso2"}, {"sector", "sector"}, {"hs2", "hs2"}};
+
+  /**
+   * The flows table: the 2024 flows as read, with {@code mfn_paid_share}, the share of the column-1 duty
+   * that was paid in 2024 (see {@link Weighting}): Census calculated duty / value over the statutory base
+   * rate of the panel's first day, at most 1; by line for the published HTS-10 flows (and the EU members'
+   * apportioned ones), by partner and chapter for the HS-2 remainder; 1 for China, Hong Kong, Macau,
+   * Canada, Mexico and lines with a zero base rate.
+   */
+  private static String flowsTable() {
+    return "CREATE TABLE flows AS "
+        + "WITH jan AS (SELECT m.hts10, p.origin_class, sum(m.share * p.mfn_pct) AS mfn_pct FROM flow_products m "
+        + "JOIN panel_rows p ON p.hts10 = m.product AND NOT p.usmca AND p.valid_from <= DATE '" + FROM
+        + "' AND p.valid_to > DATE '" + FROM + "' WHERE m.valid_from <= DATE '" + FROM + "' AND m.valid_to > DATE '" + FROM
+        + "' GROUP BY ALL), "
+        + "x AS (SELECT f.*, c.iso2, left(f.hts10, 2) AS ch, coalesce(j.mfn_pct, 0) AS m FROM flows_read f "
+        + "JOIN countries c USING (country_index) LEFT JOIN jan j ON j.hts10 = f.hts10 AND j.origin_class = c.origin_class), "
+        + "chap AS (SELECT country_index, ch, sum(calculated_duty) AS d, sum(value * m / 100) AS s FROM x "
+        + "WHERE source = 'hs2' GROUP BY ALL) "
+        + "SELECT x.hts10, x.country_index, x.value, x.calculated_duty, x.usmca_share, x.source, "
+        + "CASE WHEN x.iso2 IN ('CN', 'HK', 'MO', 'CA', 'MX') OR x.m <= 0 OR x.value <= 0 THEN 1.0 "
+        + "WHEN x.source = 'hs2' THEN greatest(0, least(1.0, coalesce(chap.d / nullif(chap.s, 0), 1.0))) "
+        + "ELSE greatest(0, least(1.0, x.calculated_duty / x.value / (x.m / 100))) END AS mfn_paid_share "
+        + "FROM x LEFT JOIN chap ON chap.country_index = x.country_index AND chap.ch = x.ch";
+  }
+
+  /** The trade-weighted USMCA claim share of Canada's and Mexico's flows, as in the flows table. */
+  static double usmcaUtilisation(Statement s) throws SQLException {
+    try (ResultSet rs = s.executeQuery("SELECT sum(f.value * f.usmca_share) / sum(f.value) FROM flows f "
+        + "JOIN countries c USING (country_index) WHERE c.iso2 IN ('CA', 'MX')")) {
+      rs.next();
+      return rs.getDouble(1);
+    }
+  }
+
   /**
    * The daily effective rates, import-weighted with 2024 values: each flow's value (Canada's and
-   * Mexico's split by USMCA claim share) times the rate of its product, origin and claim, summed by
-   * day, over the flows whose product is in the schedule that day. Built from change events (a run
-   * of days adds its weighted rate on its first day and removes it on the day after), so a series of
-   * 730 days costs one pass over the weighted runs.
+   * Mexico's split by USMCA claim share) times the rate of its product, origin and claim (the base rate
+   * scaled by the flow's preference factor), summed by day, over the flows whose 2024 code maps to a
+   * product of the schedule that day ({@link ProductMapping}). Built from change events (a run of days adds its weighted rate on its first day
+   * and removes it on the day after), so a series of 730 days costs one pass over the weighted runs.
+   *
+   * @param prefix table name prefix ({@code etr_daily_}, or another for an alternative weighting)
+   * @param temporary whether the tables are temporary (an alternative weighting on a read-only panel)
+   * @param splits which tables: {@link #ALL_SPLITS} or a part of it
    */
-  private static void aggregates(Statement s) throws SQLException {
-    s.execute("""
-        CREATE TEMP TABLE weighted AS
-        SELECT f.hts10, c.iso2, c.origin_class, false AS usmca, f.value * (1 - f.usmca_share) AS w
-        FROM flows f JOIN countries c USING (country_index)
-        UNION ALL
-        SELECT f.hts10, c.iso2, c.origin_class, true, f.value * f.usmca_share
-        FROM flows f JOIN countries c USING (country_index) WHERE f.usmca_share > 0""");
+  static void aggregates(Statement s, Weighting weighting, String prefix, boolean temporary, String[][] splits)
+      throws SQLException {
+    String share = weighting.usmcaShareSql(weighting.usmcaUtilisation() != null ? usmcaUtilisation(s) : 0);
+    s.execute("CREATE OR REPLACE TEMP TABLE weighted AS WITH f AS ("
+        + "SELECT f.hts10, c.iso2, c.origin_class, f.value, " + share + " AS s, "
+        + "CASE WHEN c.iso2 IN ('CA', 'MX') THEN 1.0 ELSE " + weighting.mfnFactorSql() + " END AS mf "
+        + "FROM flows f JOIN countries c USING (country_index)" + weighting.usmcaJoinSql() + ") "
+        + "SELECT f.hts10 AS code, m.product, m.valid_from AS map_from, m.valid_to AS map_to, iso2, origin_class, "
+        + "u.usmca, value * m.share * (CASE WHEN u.usmca THEN s ELSE 1 - s END) AS w, mf "
+        + "FROM f JOIN flow_products m ON m.hts10 = f.hts10 CROSS JOIN (VALUES (false), (true)) u(usmca) "
+        + "WHERE NOT u.usmca OR s > 0");
     List<String> cols = new ArrayList<>(List.of("total_pct"));
     cols.addAll(RATE_COLUMNS);
-    s.execute("CREATE TEMP TABLE weighted_runs AS SELECT w.iso2, left(w.hts10, 2) AS hs2, "
-        + "coalesce(sec.gtap_code, 'unmapped') AS sector, p.valid_from, p.valid_to, w.w, "
-        + String.join(", ", cols.stream().map(c -> "w.w * p." + c + " AS " + c).toList())
-        + " FROM weighted w JOIN panel_rows p ON p.hts10 = w.hts10 AND p.origin_class = w.origin_class"
-        + " AND p.usmca = w.usmca LEFT JOIN sectors sec ON sec.hts10 = w.hts10 WHERE w.w > 0");
+    List<String> weightedCols = new ArrayList<>();
+    for (String c : cols) {
+      weightedCols.add(switch (c) {
+        case "total_pct" -> "w.w * (p.total_pct - p.mfn_pct * (1 - w.mf)) AS total_pct";
+        case "mfn_pct" -> "w.w * p.mfn_pct * w.mf AS mfn_pct";
+        default -> "w.w * p." + c + " AS " + c;
+      });
+    }
+    // Each weighted flow meets the panel rows of the products its code maps to, on the days both hold.
+    s.execute("CREATE OR REPLACE TEMP TABLE weighted_runs AS SELECT w.iso2, left(w.code, 2) AS hs2, "
+        + "coalesce(sec.gtap_code, 'unmapped') AS sector, greatest(p.valid_from, w.map_from) AS valid_from, "
+        + "least(p.valid_to, w.map_to) AS valid_to, w.w, "
+        + String.join(", ", weightedCols)
+        + " FROM weighted w JOIN panel_rows p ON p.hts10 = w.product AND p.origin_class = w.origin_class"
+        + " AND p.usmca = w.usmca AND p.valid_from < w.map_to AND w.map_from < p.valid_to"
+        + " LEFT JOIN sectors sec ON sec.hts10 = w.code WHERE w.w > 0");
     String plus = String.join(", ", cols);
     String minus = String.join(", ", cols.stream().map(c -> "-" + c).toList());
     String sums = String.join(", ", cols.stream().map(c -> "sum(" + c + ") AS " + c).toList());
     String rates = String.join(", ", cols.stream()
         .map(c -> "sum(" + c + ") OVER win / nullif(sum(w) OVER win, 0) AS " + c).toList());
     String out = String.join(", ", cols.stream().map(c -> "e." + c).toList());
-    for (String[] by : new String[][] {{"overall", "'all'"}, {"country", "iso2"}, {"sector", "sector"}, {"hs2", "hs2"}}) {
+    for (String[] by : splits) {
       String name = by[0];
       String key = by[1];
-      s.execute("CREATE TEMP TABLE changes AS WITH ev AS ("
+      s.execute("CREATE OR REPLACE TEMP TABLE changes AS WITH ev AS ("
           + "SELECT " + key + " AS key, valid_from AS d, w, " + plus + " FROM weighted_runs UNION ALL "
           + "SELECT " + key + ", valid_to, -w, " + minus + " FROM weighted_runs), "
           + "agg AS (SELECT key, d, sum(w) AS w, " + sums + " FROM ev GROUP BY key, d) "
           + "SELECT key, d, sum(w) OVER win / 1e9 AS imports_b, " + rates + " FROM agg "
           + "WINDOW win AS (PARTITION BY key ORDER BY d ROWS UNBOUNDED PRECEDING)");
       // One row per day and key: the last change on or before the day.
-      s.execute("CREATE TABLE etr_daily_" + name + " AS SELECT k.key, t.day::DATE AS date, e.imports_b, " + out
+      s.execute("CREATE OR REPLACE " + (temporary ? "TEMP " : "") + "TABLE " + prefix + name
+          + " AS SELECT k.key, t.day::DATE AS date, e.imports_b, " + out
           + " FROM (SELECT DISTINCT key FROM changes) k CROSS JOIN range(DATE '" + FROM + "', DATE '" + UNTIL
           + "', INTERVAL 1 DAY) t(day) ASOF JOIN changes e ON e.key = k.key AND e.d <= t.day ORDER BY k.key, date");
       s.execute("DROP TABLE changes");
     }
-    s.execute("DROP TABLE weighted_runs");
-    s.execute("DROP TABLE weighted");
+  }
+
+  /**
+   * The overall daily table for another weighting than the panel's, computed once per connection into
+   * a temporary table (the panel file is not changed): its name.
+   */
+  public String overallTable(Weighting weighting) {
+    if (weighting.isDefault()) {
+      return "etr_daily_overall";
+    }
+    String name = "alt_" + Integer.toHexString(weighting.hashCode()) + "_overall";
+    try (Statement s = connection.createStatement()) {
+      try (ResultSet rs = s.executeQuery("SELECT count(*) FROM duckdb_tables() WHERE table_name = '" + name + "'")) {
+        rs.next();
+        if (rs.getLong(1) > 0) {
+          return name;
+        }
+      }
+      aggregates(s, weighting, "alt_" + Integer.toHexString(weighting.hashCode()) + "_", true,
+          new String[][] {ALL_SPLITS[0]});
+      return name;
+    } catch (SQLException e) {
+      throw new InvalidInputException("Cannot weight the panel that way: " + e.getMessage());
+    }
   }
 
   private static void timing(String what, long start) {
@@ -397,6 +509,29 @@ public final class PanelDatabase implements AutoCloseable {
       for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);
       }
+    }
+  }
+
+  /**
+   * Removes what a build of {@code file} that was stopped or failed left next to it (its row files
+   * and its unfinished database); the panel file itself, if any, is not touched.
+   */
+  public static void deleteLeftovers(Path file) {
+    Path dir = file.toAbsolutePath().getParent();
+    if (dir == null || !Files.isDirectory(dir)) {
+      return;
+    }
+    try (var list = Files.list(dir)) {
+      for (Path p : list.toList()) {
+        String name = p.getFileName().toString();
+        if (name.startsWith(".panel-rows-") && Files.isDirectory(p)) {
+          deleteTree(p);
+        } else if (name.equals(file.getFileName() + ".building") || name.equals(file.getFileName() + ".building.wal")) {
+          Files.deleteIfExists(p);
+        }
+      }
+    } catch (IOException e) {
+      // best effort: the next build starts from scratch anyway
     }
   }
 
@@ -455,6 +590,19 @@ public final class PanelDatabase implements AutoCloseable {
         w.close();
       }
     }
+  }
+
+  /**
+   * DuckDB's own words for a failed query. Its JDBC driver puts a generic first line ("Attempting to
+   * execute an unsuccessful or closed pending query result") before the real error, which starts
+   * with {@code Error: } and may be followed by the offending position.
+   */
+  public static String message(java.sql.SQLException e) {
+    String text = e.getMessage() == null ? "" : e.getMessage();
+    int at = text.indexOf("\nError: ");
+    String real = at >= 0 ? text.substring(at + "\nError: ".length()) : text;
+    real = real.strip();
+    return real.isEmpty() ? "the query failed" : real;
   }
 
   /** Days the panel covers, for validating user dates. */

@@ -37,8 +37,33 @@ import org.tariffscope.schedule.RevisionInfo;
  * Canada and Mexico are priced twice: with and without a USMCA claim. Consecutive days with equal
  * rates merge into one row. Rows go to a {@link Sink} as each product is done; products are spread
  * over threads.
+ *
+ * <p>Entries are priced with no fact declared (metal content and specific-rate equivalents come from
+ * the engine's {@link org.tariffscope.engine.Estimates}), with one presumption: goods of the provisions
+ * that only describe aircraft or their engines and parts ({@link #CIVIL_AIRCRAFT_PROVISIONS}) claim the
+ * civil-aircraft exceptions ({@code civil_aircraft}), as such goods are entered under general note 6.
+ * Dual-use provisions of the civil-aircraft lists (pumps, tubes, seats, ...) claim nothing.
  */
 public final class RatePanel {
+  /**
+   * Provisions (HTS prefixes) whose goods are aircraft, aircraft engines or their parts, priced with the
+   * civil-aircraft claim: airplanes and other aircraft (8802), ground flight simulators (8805), parts of
+   * aircraft (8807), turbojets and turbopropellers (8411.11, 8411.12, 8411.21, 8411.22) and their parts
+   * (8411.91).
+   */
+  public static final java.util.List<String> CIVIL_AIRCRAFT_PROVISIONS = java.util.List.of("8802", "8805", "8807",
+      "841111", "841112", "841121", "841122", "841191");
+
+  /** The facts the panel presumes for a product, before any USMCA claim. */
+  static EntryFacts presumedFacts(String digits) {
+    for (String p : CIVIL_AIRCRAFT_PROVISIONS) {
+      if (digits.startsWith(p)) {
+        return EntryFacts.NONE.withClaim("civil_aircraft");
+      }
+    }
+    return EntryFacts.NONE;
+  }
+
   /** Receives the rows of one product at a time; called from several threads. */
   public interface Sink {
     void accept(String hts10, List<PanelRow> rows);
@@ -160,7 +185,9 @@ public final class RatePanel {
       for (int t = 0; t < threads; t++) {
         futures.add(pool.submit(() -> {
           long cpu0 = mx.getCurrentThreadCpuTime();
-          for (int i = next.getAndIncrement(); i < products.size(); i = next.getAndIncrement()) {
+          // A build that is stopped (its caller interrupted) stops between products.
+          for (int i = next.getAndIncrement(); i < products.size() && !Thread.currentThread().isInterrupted();
+              i = next.getAndIncrement()) {
             String code = products.get(i);
             List<PanelRow> out = product(code, evaluations);
             rows.addAndGet(out.size());
@@ -250,8 +277,9 @@ public final class RatePanel {
   /** Rates by authority (base rate at its equivalent), or null when the product is not in the schedule that day. */
   private float[] price(HtsCode code, Country origin, LocalDate day, boolean usmca, AtomicLong evaluations) {
     evaluations.incrementAndGet();
+    EntryFacts facts = presumedFacts(code.digits());
     Result<DutyBreakdown> r = engine.compute(new DutyRequest(code, origin, day,
-        usmca ? EntryFacts.NONE.withUsmcaClaimed(true) : EntryFacts.NONE, LawView.LAW), false);
+        usmca ? facts.withUsmcaClaimed(true) : facts, LawView.LAW), false);
     if (!r.isSuccess()) {
       return null;
     }

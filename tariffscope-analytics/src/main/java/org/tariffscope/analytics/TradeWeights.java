@@ -53,7 +53,8 @@ public final class TradeWeights {
   public static String method() {
     return "2024 Census imports for consumption: HTS-10 x top-50 partners as published; the EU-27 aggregate "
         + "apportioned to members by their HS-2 shares; other partners' HS-2 values apportioned to HTS-10 lines by "
-        + "all partners' mix within the chapter; Canada and Mexico split by 2025 USMCA claim shares.";
+        + "all partners' mix within the chapter; Canada and Mexico split by 2025 USMCA claim shares; the base rate "
+        + "scaled by the share of the column-1 duty paid in 2024 (preference programmes other than USMCA).";
   }
 
   /** The weights from the embedded Census files. */
@@ -68,9 +69,13 @@ public final class TradeWeights {
     }
     // HS-2 x all partners; the EU aggregate's chapters, for apportioning
     Map<String, Map<String, Double>> hs2 = new HashMap<>(); // partner -> hs2 -> value
+    Map<String, Map<String, Double>> hs2Duty = new HashMap<>(); // partner -> hs2 -> calculated duty
     for (CsvTable.Row r : CsvTable.embedded("data/trade/us_imports_2024_hs2_by_country.csv").rows()) {
       hs2.computeIfAbsent(r.get("cty_code"), k -> new HashMap<>())
           .merge(r.get("hs2"), Double.parseDouble(r.get("con_val_2024")), Double::sum);
+      String duty = r.get("cal_dut_2024");
+      hs2Duty.computeIfAbsent(r.get("cty_code"), k -> new HashMap<>())
+          .merge(r.get("hs2"), duty == null || duty.isEmpty() ? 0.0 : Double.parseDouble(duty), Double::sum);
     }
     List<String[]> hs10Rows = new ArrayList<>();
     for (CsvTable.Row r : CsvTable.embedded("data/trade/us_imports_2024_hs10_by_country.csv.gz").rows()) {
@@ -149,9 +154,12 @@ public final class TradeWeights {
         if (mix == null || total == null || total <= 0 || value <= 0) {
           return;
         }
+        // The chapter's duty is spread in proportion to value: only its sum over the chapter means anything.
+        double dutyRatio = hs2Duty.getOrDefault(cty, Map.of()).getOrDefault(ch, 0.0) / value;
         mix.forEach((hts10, v) -> {
           if (v > 0) {
-            flows.add(new Flow(hts10, c.index(), value * v / total, 0, 0, "hs2"));
+            double flowValue = value * v / total;
+            flows.add(new Flow(hts10, c.index(), flowValue, flowValue * dutyRatio, 0, "hs2"));
           }
         });
       });

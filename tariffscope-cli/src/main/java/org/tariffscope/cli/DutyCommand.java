@@ -377,7 +377,8 @@ final class DutyCommand implements Callable<Integer> {
     if (dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {
       throw new InvalidInputException("Cannot write " + output + ": folder " + dir + " does not exist or is not writable");
     }
-    Path tmp = Files.createTempFile(dir, ".tariffscope-", ".tmp");
+    // Not Files.createTempFile: its owner-only permissions would stay on the finished file.
+    Path tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".partial");
     try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(tmp), StandardCharsets.UTF_8))) {
       action.run(w);
     } catch (IOException | RuntimeException e) {

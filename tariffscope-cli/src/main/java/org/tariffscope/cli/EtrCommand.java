@@ -13,8 +13,8 @@ import java.util.concurrent.Callable;
 import org.tariffscope.analytics.EffectiveRates;
 import org.tariffscope.analytics.EffectiveRates.By;
 import org.tariffscope.analytics.EtrChart;
+import org.tariffscope.analytics.EtrReport;
 import org.tariffscope.analytics.PanelDatabase;
-import org.tariffscope.basics.Authority;
 import org.tariffscope.basics.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,6 +31,7 @@ import picocli.CommandLine.Model.CommandSpec;
     footerHeading = "%nExamples:%n",
     footer = {"  tariffscope etr --date 2025-10-17", "  tariffscope etr --date 2025-10-17 --by country --top 15",
         "  tariffscope etr --date 2026-03-01 --by authority", "  tariffscope etr --date 2025-04-10 --by sector --format csv",
+        "  tariffscope etr --date 2025-10-17 --by authority --usmca-utilisation 0.87",
         "  tariffscope etr series --from 2025-01-01 --to 2026-12-31 --chart etr.png"})
 final class EtrCommand implements Callable<Integer> {
   @Mixin
@@ -57,6 +58,9 @@ final class EtrCommand implements Callable<Integer> {
   @Option(names = "--format", defaultValue = "table", paramLabel = "<format>", description = "table, csv or json (default ${DEFAULT-VALUE}).")
   String format;
 
+  @Mixin
+  WeightingOptions weighting;
+
   @Override
   public Integer call() throws Exception {
     if (date == null) {
@@ -70,7 +74,7 @@ final class EtrCommand implements Callable<Integer> {
     By split = split(by, origins);
     Set<String> keys = keys(common, origins);
     try (PanelDatabase db = panel.open(common, spec.commandLine().getErr())) {
-      List<EffectiveRates.Row> rows = new EffectiveRates(db).on(day, split, keys);
+      List<EffectiveRates.Row> rows = new EffectiveRates(db, weighting.weighting()).on(day, split, keys);
       render(spec, rows, format, split, top, false);
     }
     return 0;
@@ -100,37 +104,14 @@ final class EtrCommand implements Callable<Integer> {
     var out = spec.commandLine().getOut();
     switch (format.toLowerCase(Locale.ROOT)) {
       case "csv" -> {
-        List<String> head = new ArrayList<>(List.of("date", "key", "label", "imports_b", "total_pct"));
-        head.addAll(PanelDatabase.RATE_COLUMNS);
-        out.println(String.join(",", head));
+        out.println(EtrReport.CSV_HEADER);
         for (EffectiveRates.Row r : rows) {
-          StringBuilder sb = new StringBuilder();
-          sb.append(r.date()).append(',').append(DutyCommand.csvCell(r.key())).append(',').append(DutyCommand.csvCell(r.label()))
-              .append(',').append(round(r.importsB(), 3)).append(',').append(round(r.totalPct(), 4));
-          for (double v : r.byAuthority()) {
-            sb.append(',').append(round(v, 4));
-          }
-          out.println(sb);
+          out.println(EtrReport.of(r).csvRow());
         }
       }
       case "json" -> {
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (EffectiveRates.Row r : rows) {
-          Map<String, Object> m = new LinkedHashMap<>();
-          m.put("date", r.date().toString());
-          m.put("key", r.key());
-          m.put("label", r.label());
-          m.put("imports_b", round(r.importsB(), 3));
-          m.put("total_pct", round(r.totalPct(), 4));
-          Map<String, Object> parts = new LinkedHashMap<>();
-          for (Authority a : Authority.values()) {
-            parts.put(a.key(), round(r.byAuthority()[a.ordinal()], 4));
-          }
-          m.put("by_authority", parts);
-          list.add(m);
-        }
         try {
-          Json.MAPPER.writeValue(out, list);
+          Json.MAPPER.writeValue(out, EtrReport.of(rows));
         } catch (java.io.IOException e) {
           throw new java.io.UncheckedIOException(e);
         }
@@ -174,11 +155,6 @@ final class EtrCommand implements Callable<Integer> {
     return String.format(Locale.ROOT, "%.2f", v);
   }
 
-  private static double round(double v, int places) {
-    double f = Math.pow(10, places);
-    return Math.round(v * f) / f;
-  }
-
   /** {@code etr series}. */
   @Command(name = "series", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
       description = "The daily effective tariff rate over a period, overall or split; a table shows the days it changes, "
@@ -215,6 +191,9 @@ final class EtrCommand implements Callable<Integer> {
     @Option(names = "--chart", paramLabel = "<file.png|svg>", description = "Also draw the series into this file.")
     Path chart;
 
+    @Mixin
+    WeightingOptions weighting;
+
     @Override
     public Integer call() {
       LocalDate first = Common.date(from, "--from");
@@ -222,7 +201,7 @@ final class EtrCommand implements Callable<Integer> {
       By split = split(by, origins);
       Set<String> keys = keys(common, origins);
       try (PanelDatabase db = panel.open(common, spec.commandLine().getErr())) {
-        EffectiveRates rates = new EffectiveRates(db);
+        EffectiveRates rates = new EffectiveRates(db, weighting.weighting());
         List<EffectiveRates.Row> rows = rates.series(first, last, split, keys);
         if (chart != null) {
           drawChart(rates, rows, split, keys, first, last);
@@ -233,7 +212,7 @@ final class EtrCommand implements Callable<Integer> {
           spec.commandLine().getOut().println("(days on which a rate changes; --format csv for every day)");
         }
         if (chart != null) {
-          spec.commandLine().getOut().println("Chart: " + chart);
+          spec.commandLine().getErr().println("Chart: " + chart); // stdout is the data
         }
         spec.commandLine().getOut().flush();
       }

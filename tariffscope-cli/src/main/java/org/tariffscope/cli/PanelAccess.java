@@ -3,17 +3,14 @@ package org.tariffscope.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import org.tariffscope.analytics.CensusEstimates;
 import org.tariffscope.analytics.PanelDatabase;
-import org.tariffscope.analytics.TradeWeights;
-import org.tariffscope.basics.InvalidInputException;
-import org.tariffscope.engine.DutyEngine;
+import org.tariffscope.analytics.PanelSource;
 import picocli.CommandLine.Option;
 
 /**
- * Options and logic shared by the commands that use the panel database: where it is, and building
- * it when missing or stale.
+ * The {@code --db} option of the commands that use the panel database, and the progress they print
+ * while it is built. Where the panel is, whether it is ready and how it is built is
+ * {@link PanelSource}'s (shared with the web server); this class only renders.
  */
 final class PanelAccess {
   @Option(names = "--db", paramLabel = "<file>",
@@ -24,58 +21,65 @@ final class PanelAccess {
     return db != null ? db : PanelDatabase.defaultFile();
   }
 
+  PanelSource source(Common common) {
+    return new PanelSource(file(), common.workspace().engine());
+  }
+
   /**
    * The panel, built first when it is missing or was built from other policy files; a file that is
    * not a Tariffscope panel is left alone and reported.
    */
   PanelDatabase open(Common common, PrintWriter err) {
-    Path file = file();
-    DutyEngine engine = common.workspace().engine();
-    PanelDatabase.State state = PanelDatabase.inspect(file, PanelDatabase.fingerprint(engine));
-    switch (state) {
-      case READY -> {
-        return PanelDatabase.open(file);
-      }
-      case NOT_A_PANEL -> throw new InvalidInputException(file + " is not a Tariffscope panel (another file, or a damaged "
-          + "or interrupted build). Rebuild it with: tariffscope panel build --force --db " + file);
-      default -> {
-        err.println(state == PanelDatabase.State.MISSING ? "No panel at " + file + " yet: building it (about half a minute)."
-            : "The panel at " + file + " was built from other policy files or revisions: rebuilding it.");
-        build(common, err, Runtime.getRuntime().availableProcessors());
-        return PanelDatabase.open(file);
-      }
-    }
+    return source(common).open(Runtime.getRuntime().availableProcessors(), new Bar(err, file()));
   }
 
   /** Builds the panel, with a progress line, and returns the report. */
   PanelDatabase.BuildReport build(Common common, PrintWriter err, int threads) {
-    Path file = file();
-    if (file.toAbsolutePath().getParent() != null && java.nio.file.Files.exists(file.toAbsolutePath().getParent())
-        && !java.nio.file.Files.isWritable(file.toAbsolutePath().getParent())) {
-      throw new InvalidInputException("Cannot write the panel: " + file.toAbsolutePath().getParent() + " is not writable");
+    return source(common).build(threads, new Bar(err, file()));
+  }
+
+  /** A build's progress on standard error: what is read, then a bar of products. */
+  private static final class Bar implements PanelSource.Listener {
+    private static final int WIDTH = 30;
+    private final PrintWriter err;
+    private final Path file;
+    private long last;
+
+    Bar(PrintWriter err, Path file) {
+      this.err = err;
+      this.file = file;
     }
-    long start = System.nanoTime();
-    var workspace = common.workspace();
-    // The 2024 weights load while the schedule revisions are read.
-    CompletableFuture<TradeWeights> weights = CompletableFuture.supplyAsync(() -> TradeWeights.load(workspace.countries()));
-    workspace.schedule().loadAll();
-    DutyEngine base = workspace.engine();
-    TradeWeights w = weights.join();
-    DutyEngine engine = base.withEstimates(CensusEstimates.load(w, workspace.countries()));
-    err.printf(Locale.ROOT, "  loaded the schedule (%d revisions), the policy book and the weights in %.1f s%n",
-        workspace.schedule().revisions().size(), (System.nanoTime() - start) / 1e9);
-    long[] last = {0};
-    PanelDatabase.BuildReport report = PanelDatabase.build(file, engine, w, threads, (done, all) -> {
+
+    @Override
+    public void starting(PanelDatabase.State why) {
+      err.println(why == PanelDatabase.State.MISSING ? "No panel at " + file + " yet: building it (about half a minute)."
+          : "The panel at " + file + " was built from other policy files or revisions: rebuilding it.");
+      err.flush();
+    }
+
+    @Override
+    public void loaded(int revisions, long millis) {
+      err.printf(Locale.ROOT, "  loaded the schedule (%d revisions), the policy book and the weights in %.1f s%n",
+          revisions, millis / 1e3);
+      err.flush();
+    }
+
+    @Override
+    public synchronized void computing(int done, int all) {
       long now = System.nanoTime();
-      if (now - last[0] > 500_000_000L || done.equals(all)) {
-        last[0] = now;
-        int width = 30;
-        int filled = (int) ((long) done * width / Math.max(1, all));
-        err.printf(Locale.ROOT, "\r  [%s%s] %,d / %,d products   ", "#".repeat(filled), " ".repeat(width - filled), done, all);
+      if (now - last > 500_000_000L || done == all) {
+        last = now;
+        int filled = (int) ((long) done * WIDTH / Math.max(1, all));
+        err.printf(Locale.ROOT, "\r  [%s%s] %,d / %,d products   ", "#".repeat(filled), " ".repeat(WIDTH - filled), done, all);
         err.flush();
       }
-    });
-    err.println();
-    return report;
+    }
+
+    @Override
+    public void writing() {
+      err.println();
+      err.println("  writing the database and the daily aggregates...");
+      err.flush();
+    }
   }
 }

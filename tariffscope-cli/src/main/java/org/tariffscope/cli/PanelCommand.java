@@ -46,7 +46,7 @@ final class PanelCommand {
       var out = spec.commandLine().getOut();
       var err = spec.commandLine().getErr();
       Path file = panel.file();
-      PanelDatabase.State state = PanelDatabase.inspect(file, PanelDatabase.fingerprint(common.workspace().engine()));
+      PanelDatabase.State state = panel.source(common).state();
       if (state == PanelDatabase.State.READY && !force) {
         out.println("The panel at " + file + " is up to date (use --force to rebuild).");
         out.flush();
@@ -67,11 +67,26 @@ final class PanelCommand {
       out.printf(Locale.ROOT, "  %,d products x %d origin classes (%d countries): %,d rows (%,d engine evaluations, %.1f s)%n",
           r.stats().products(), r.originClasses(), common.workspace().countries().size(), r.stats().rows(),
           r.stats().evaluations(), r.stats().millis() / 1e3);
-      out.printf(Locale.ROOT, "  %,d weighted 2024 flows; file %,.0f MB%n", r.flows(), r.fileBytes() / 1e6);
+      out.printf(Locale.ROOT, "  %,d weighted 2024 flows; file %,.0f MB; peak heap %.2f GB (of %.1f GB allowed)%n", r.flows(),
+          r.fileBytes() / 1e6, peakHeap() / 1e9, Runtime.getRuntime().maxMemory() / 1e9);
       out.println("Try: tariffscope etr --date 2025-10-17 --by country, or tariffscope sql \"SELECT * FROM panel LIMIT 5\"");
       out.flush();
       return 0;
     }
+  }
+
+  /**
+   * The most heap this JVM has used: the sum of each heap pool's peak, an upper bound (the pools need
+   * not peak together).
+   */
+  static long peakHeap() {
+    long peak = 0;
+    for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+        peak += pool.getPeakUsage().getUsed();
+      }
+    }
+    return peak;
   }
 
   /** {@code panel export}. */
@@ -138,7 +153,7 @@ final class PanelCommand {
     public Integer call() throws Exception {
       var o = spec.commandLine().getOut();
       Path file = panel.file();
-      PanelDatabase.State state = PanelDatabase.inspect(file, PanelDatabase.fingerprint(common.workspace().engine()));
+      PanelDatabase.State state = panel.source(common).state();
       o.println("Panel: " + file + " (" + state.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")");
       if (state == PanelDatabase.State.READY || state == PanelDatabase.State.STALE) {
         try (PanelDatabase db = PanelDatabase.open(file); Statement s = db.connection().createStatement();

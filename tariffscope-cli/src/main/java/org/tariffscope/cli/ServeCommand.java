@@ -18,15 +18,22 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tariffscope serve}: the web app and the HTTP API, until stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
-    description = "Serve the web app (duty calculator, timeline, measures) and the JSON API under /api/v1, on the "
-        + "same engine and data as the other commands. Listens on loopback unless told otherwise.",
+    description = "Serve the web app (duty calculator, timeline, measures, effective rates) and the JSON API under "
+        + "/api/v1, on the same engine and data as the other commands. Listens on loopback unless told otherwise. "
+        + "The effective rates use the panel database of `tariffscope etr`; when it is missing or stale the server "
+        + "builds it in the background on the first request for them (about a minute), or at start with "
+        + "--prepare-panel.",
     footerHeading = "%nExamples:%n",
     footer = {"  tariffscope serve                      # then open http://127.0.0.1:8080",
         "  tariffscope serve --port 9000",
+        "  tariffscope serve --prepare-panel      # build the effective-rate panel now if needed",
         "  tariffscope serve --host 0.0.0.0       # reachable from other machines: put it behind a proxy"})
 final class ServeCommand implements Callable<Integer> {
   @Mixin
   Common common;
+
+  @Mixin
+  PanelAccess panel;
 
   @Spec
   CommandSpec spec;
@@ -42,6 +49,11 @@ final class ServeCommand implements Callable<Integer> {
       description = "Let pages of this origin call the API from a browser (repeatable; default: none).")
   List<String> corsOrigins;
 
+  @Option(names = "--prepare-panel",
+      description = "Build the effective-rate panel in the background right away when it is missing or stale "
+          + "(default: on the first request that needs it).")
+  boolean preparePanel;
+
   @Override
   public Integer call() throws Exception {
     if (port < 0 || port > 65_535) {
@@ -55,7 +67,8 @@ final class ServeCommand implements Callable<Integer> {
     CompletableFuture<?> newest = CompletableFuture.runAsync(() -> schedule.load(schedule.latest()));
     CompletableFuture<DutyEngine> engine = CompletableFuture.supplyAsync(workspace::engine);
     ServerOptions options = ServerOptions.defaults().withHost(host).withPort(port)
-        .withCorsOrigins(corsOrigins == null ? List.of() : corsOrigins);
+        .withCorsOrigins(corsOrigins == null ? List.of() : corsOrigins).withPanelFile(panel.file())
+        .withPreparePanel(preparePanel);
     TariffscopeServer server;
     try {
       server = TariffscopeServer.start(engine, options);

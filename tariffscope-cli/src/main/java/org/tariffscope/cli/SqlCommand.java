@@ -108,8 +108,7 @@ final class SqlCommand implements Callable<Integer> {
         }
       }
     } catch (SQLException e) {
-      String msg = e.getMessage() == null ? "query failed" : e.getMessage().lines().findFirst().orElse("");
-      throw new InvalidInputException("SQL: " + msg);
+      throw new InvalidInputException("SQL: " + PanelDatabase.message(e));
     }
     out.flush();
     return 0;

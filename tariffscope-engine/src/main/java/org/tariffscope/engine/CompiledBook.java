@@ -21,6 +21,8 @@ final class CompiledBook {
   final PolicyBook book;
   final Measure[] measures;
   final BitSet[] yieldsTo;
+  /** The part of {@link #yieldsTo} named in {@code yields_whole_to}: those take the whole article out. */
+  final BitSet[] yieldsWhole;
   final BitSet[] origins;
   /** The measures with {@code products: all}. */
   final BitSet allProducts;
@@ -40,14 +42,19 @@ final class CompiledBook {
     this.measures = decisionOrder(book.measures());
     int n = measures.length;
     this.yieldsTo = new BitSet[n];
+    this.yieldsWhole = new BitSet[n];
     this.origins = new BitSet[n];
     this.countriesText = new String[n];
     for (int i = 0; i < n; i++) {
       yieldsTo[i] = new BitSet(n);
+      yieldsWhole[i] = new BitSet(n);
       if (!measures[i].yieldsTo().isEmpty()) {
         for (int j = 0; j < n; j++) {
           if (i != j && measures[i].yieldsTo(measures[j])) {
             yieldsTo[i].set(j);
+            if (measures[i].yieldsWholeTo(measures[j])) {
+              yieldsWhole[i].set(j);
+            }
           }
         }
       }

@@ -607,10 +607,14 @@ public final class DutyEngine {
         continue;
       }
       BigDecimal covered = BigDecimal.ZERO;
+      boolean wholeArticle = false;
       List<Measure> yieldedTo = null;
       for (int k = 0; k < appliedIndex.size(); k++) {
         if (compiled.yieldsTo[i].get(appliedIndex.get(k))) {
-          covered = covered.add(appliedShare.get(k));
+          // yields_whole_to: the article is out as soon as the other measure covers any of it
+          boolean whole = compiled.yieldsWhole[i].get(appliedIndex.get(k)) && appliedShare.get(k).signum() > 0;
+          covered = whole ? BigDecimal.ONE : covered.add(appliedShare.get(k));
+          wholeArticle |= whole && appliedShare.get(k).compareTo(BigDecimal.ONE) < 0;
           if (yieldedTo == null) {
             yieldedTo = new ArrayList<>(2);
           }
@@ -619,7 +623,8 @@ public final class DutyEngine {
       }
       if (covered.compareTo(BigDecimal.ONE) >= 0) {
         if (explain) {
-          notApplied.add(new NotAppliedMeasure(m, Reason.YIELDS, yieldReason(m, yieldedTo)));
+          notApplied.add(new NotAppliedMeasure(m, Reason.YIELDS, yieldReason(m, yieldedTo)
+              + (wholeArticle ? " (the whole article is excepted, not only the part of its value that duty is on)" : "")));
         }
         continue;
       }

@@ -29,7 +29,8 @@ import org.tariffscope.basics.ValueBase;
  * @param rate the duty
  * @param base the part of the value it is charged on
  * @param when conditions on the entry
- * @param yieldsTo measures it does not apply on top of
+ * @param yieldsTo measures it does not apply on top of: on the part of the value they cover, or (references
+ *     from {@code yields_whole_to}, {@link StackingRef#whole()}) on the whole article once they apply
  * @param tags labels other measures may yield to (lower case)
  * @param description longer explanation, or empty
  * @param printedOnly whether the schedule printed it but the law never applied it (a heading
@@ -89,7 +90,20 @@ public record Measure(String id, HtsCode heading, String title, Authority author
     return !published.equals(effective);
   }
 
-  /** Whether {@code other} is named in this measure's {@code yields_to}. */
+  /**
+   * Whether {@code other} is named in this measure's {@code yields_whole_to}: once {@code other} applies
+   * to any part of the value, this measure does not apply to the article at all.
+   */
+  public boolean yieldsWholeTo(Measure other) {
+    for (StackingRef ref : yieldsTo) {
+      if (ref.whole() && ref.matches(other)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code other} is named in this measure's {@code yields_to} or {@code yields_whole_to}. */
   public boolean yieldsTo(Measure other) {
     for (StackingRef ref : yieldsTo) {
       if (ref.matches(other)) {

@@ -44,7 +44,7 @@ public final class PolicyLoader {
   private static final Set<String> INSTRUMENT_FIELDS = Set.of("title", "citation", "fr_document", "url", "date");
   private static final Set<String> MEASURE_FIELDS = Set.of("heading", "title", "authority", "instruments", "note",
       "from", "until", "until_reason", "published_from", "published_until", "countries", "products", "rate",
-      "base", "metal", "when", "yields_to", "tags", "description", "printed_only", "schedule_differs");
+      "base", "metal", "when", "yields_to", "yields_whole_to", "tags", "description", "printed_only", "schedule_differs");
   private static final Set<String> PRODUCT_FIELDS = Set.of("include", "lists", "exclude", "exclude_lists");
   private static final Set<String> RATE_FIELDS = Set.of("additional_pct", "floor_pct", "specific");
   private static final Set<String> WHEN_FIELDS = Set.of("usmca_claimed", "mfn_below_pct", "mfn_at_least_pct",
@@ -357,6 +357,14 @@ public final class PolicyLoader {
         yields.add(StackingRef.parse(ref));
       } catch (InvalidInputException e) {
         f.error("yields_to", subject, e.getMessage());
+      }
+    }
+    List<String> wholeRefs = f.list("yields_whole_to", subject);
+    for (String ref : wholeRefs == null ? List.<String>of() : wholeRefs) {
+      try {
+        yields.add(StackingRef.parse(ref, true));
+      } catch (InvalidInputException e) {
+        f.error("yields_whole_to", subject, e.getMessage());
       }
     }
     Set<String> tags = new LinkedHashSet<>();

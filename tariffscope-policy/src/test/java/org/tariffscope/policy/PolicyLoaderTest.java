@@ -77,6 +77,28 @@ class PolicyLoaderTest {
     assertThat(l.book().list("annex_ii").orElseThrow().entries()).hasSize(2);
   }
 
+  @Test
+  void readsWholeArticleYields() throws IOException {
+    PolicyLoader.Loaded l = load("m.yaml", INSTRUMENTS + """
+        measures:
+          - { heading: 9903.01.77, title: Brazil, instruments: [eo], from: 2025-08-06, countries: all, products: all,
+              rate: { additional_pct: 40 }, yields_to: ["tag:auto_232"], yields_whole_to: ["tag:metals_232"] }
+          - { heading: 9903.81.91, title: Steel, instruments: [eo], from: 2025-06-04, countries: all, products: all,
+              rate: { additional_pct: 50 }, base: metal_content, metal: steel, tags: [metals_232] }
+          - { heading: 9903.94.05, title: Parts, instruments: [eo], from: 2025-05-03, countries: all, products: all,
+              rate: { additional_pct: 25 }, tags: [auto_232] }
+        """);
+    assertThat(l.errors()).as(messages(l)).isEmpty();
+    Measure brazil = l.book().measures().get(0);
+    Measure steel = l.book().measures().get(1);
+    Measure parts = l.book().measures().get(2);
+    assertThat(brazil.yieldsTo(steel)).isTrue();
+    assertThat(brazil.yieldsWholeTo(steel)).isTrue();
+    assertThat(brazil.yieldsTo(parts)).isTrue();
+    assertThat(brazil.yieldsWholeTo(parts)).isFalse();
+    assertThat(brazil.yieldsTo().toString()).contains("whole tag:metals_232");
+  }
+
   /** A leading zero must not turn a code into an octal number (YAML 1.1 would read 02011005 as 565829). */
   @Test
   void codesWithLeadingZerosStayCodes() throws IOException {

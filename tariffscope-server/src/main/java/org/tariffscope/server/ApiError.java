@@ -11,12 +11,18 @@ final class ApiError extends RuntimeException {
   private final int status;
   private final String code;
   private final List<String> suggestions;
+  private final int retryAfterSeconds;
 
-  ApiError(int status, String code, String message, List<String> suggestions) {
+  ApiError(int status, String code, String message, List<String> suggestions, int retryAfterSeconds) {
     super(message, null, false, false);
     this.status = status;
     this.code = code;
     this.suggestions = suggestions == null ? List.of() : List.copyOf(suggestions);
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  ApiError(int status, String code, String message, List<String> suggestions) {
+    this(status, code, message, suggestions, 0);
   }
 
   ApiError(int status, String code, String message) {
@@ -37,5 +43,10 @@ final class ApiError extends RuntimeException {
 
   List<String> suggestions() {
     return suggestions;
+  }
+
+  /** For a 503: when to ask again, in seconds (0: the default). */
+  int retryAfterSeconds() {
+    return retryAfterSeconds;
   }
 }

@@ -95,7 +95,7 @@ final class Errors {
   static Reply json(ApiError e) {
     Reply r = Reply.json(e.status(), body(e));
     if (e.status() == 503) {
-      r = r.withHeader("Retry-After", "5");
+      r = r.withHeader("Retry-After", Integer.toString(e.retryAfterSeconds() > 0 ? e.retryAfterSeconds() : 5));
     }
     return r;
   }

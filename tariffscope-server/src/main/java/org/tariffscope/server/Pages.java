@@ -24,6 +24,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.tariffscope.analytics.BuildProgress;
+import org.tariffscope.analytics.EffectiveRates.By;
 import org.tariffscope.basics.Authority;
 import org.tariffscope.basics.Country;
 import org.tariffscope.basics.FailureReason;
@@ -39,11 +41,14 @@ import org.tariffscope.engine.report.MeasureQuery;
 import org.tariffscope.engine.report.TimelineStep;
 import org.tariffscope.policy.Measure;
 import org.tariffscope.server.view.Views.CalculatorPage;
-import org.tariffscope.server.view.Views.ComingPage;
 import org.tariffscope.server.view.Views.DutyForm;
 import org.tariffscope.server.view.Views.DutyView;
 import org.tariffscope.server.view.Views.ErrorPage;
 import org.tariffscope.server.view.Views.ErrorView;
+import org.tariffscope.server.view.Views.EtrForm;
+import org.tariffscope.server.view.Views.EtrPage;
+import org.tariffscope.server.view.Views.EtrView;
+import org.tariffscope.server.view.Views.PanelWait;
 import org.tariffscope.server.view.Views.EventView;
 import org.tariffscope.server.view.Views.Layout;
 import org.tariffscope.server.view.Views.LineView;
@@ -65,6 +70,7 @@ import org.tariffscope.server.view.Views.TimelineView;
  */
 final class Pages {
   private final DutyEngine engine;
+  private final RatePanelService panel;
   private final DutyPricer pricer;
   private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
   private final List<Option> countries;
@@ -73,8 +79,9 @@ final class Pages {
   private final List<EventView> events;
   private final String dataNote;
 
-  Pages(DutyEngine engine) {
+  Pages(DutyEngine engine, RatePanelService panel) {
     this.engine = engine;
+    this.panel = panel;
     this.pricer = new DutyPricer(engine);
     List<Option> cs = new ArrayList<>();
     for (Country c : engine.countries().all()) {
@@ -328,11 +335,68 @@ final class Pages {
         m.source().toString());
   }
 
+  // ---- effective rates ------------------------------------------------------------------------
+
+  private static final List<Option> SPLITS = List.of(new Option("country", "By country"),
+      new Option("authority", "By authority"), new Option("sector", "By sector (GTAP)"),
+      new Option("hs2", "By HS chapter"));
+
+  /**
+   * The effective rates on a day (default today, within the panel's two years), split by country
+   * (default), authority, sector or chapter, with the overall rate over time. While the panel is
+   * being built the page shows how far it is and reloads itself.
+   */
+  Reply effectiveRates(Context ctx) {
+    EtrForm form = new EtrForm(q(ctx, "date"), q(ctx, "by"), q(ctx, "origin"));
+    EtrView result = null;
+    PanelWait waiting = null;
+    ErrorView error = null;
+    int status = 200;
+    int refresh = 0;
+    try {
+      LocalDate date = form.date().isBlank() ? defaultEtrDate() : EtrApi.day(form.date(), "date");
+      By by = form.by().isBlank() ? By.COUNTRY : EtrApi.by(form.by(), false);
+      if (by == By.OVERALL) {
+        by = By.AUTHORITY;
+      }
+      // Countries to compare: only the country split reads them (the box stays filled when the split changes).
+      List<Country> origins = by == By.COUNTRY ? EtrApi.origins(ctx.queryParams("origin"), engine.countries())
+          : List.of();
+      EtrViews.Ask ask = new EtrViews.Ask(date, by, origins, "all".equalsIgnoreCase(q(ctx, "rows").strip()));
+      form = new EtrForm(date.toString(), EtrApi.name(by), form.origin());
+      result = panel.query(rates -> EtrViews.of(rates, ask, events));
+    } catch (ApiError e) {
+      if (e.code().startsWith("PANEL_")) {
+        RatePanelService.State st = panel.state();
+        status = 503;
+        if (st.status() == RatePanelService.Status.FAILED) {
+          waiting = new PanelWait(0, "", "", "", st.message());
+        } else {
+          BuildProgress.Snapshot p = st.progress();
+          waiting = p == null ? new PanelWait(0, "opening the panel", "a few seconds", "", "")
+              : new PanelWait(p.percent(), p.doing(), p.leftText(), p.elapsed().toSeconds() + " s", "");
+          refresh = 5;
+        }
+      } else {
+        error = errorView(e, ctx, null);
+        status = e.status();
+      }
+    }
+    String title = result == null ? "Effective rates" : "Effective rates on " + result.dateText();
+    List<String> scripts = result == null ? List.of() : List.of(TariffscopeServer.ECHARTS_PATH, "/static/etr.js");
+    Reply reply = render(status, "etr.jte", new EtrPage(layout(title, "/effective-rates", scripts, refresh), form,
+        SPLITS, EtrApi.FIRST.toString(), EtrApi.LAST.toString(), result, waiting, error));
+    return refresh > 0 ? reply.withHeader("Retry-After", Integer.toString(refresh)) : reply;
+  }
+
+  /** Today in Washington, within the days the panel covers. */
+  static LocalDate defaultEtrDate() {
+    LocalDate today = LocalDate.now(ZoneId.of("America/New_York"));
+    return today.isBefore(EtrApi.FIRST) ? EtrApi.FIRST : today.isAfter(EtrApi.LAST) ? EtrApi.LAST : today;
+  }
+
   // ---- other pages ----------------------------------------------------------------------------
 
-  Reply coming(Nav.Item item) {
-    return render(200, "coming.jte", new ComingPage(layout(item.label(), item.path(), List.of()), item));
-  }
 
   Reply error(ApiError e) {
     return render(e.status(), "error.jte", new ErrorPage(layout(title(e), "", List.of()),
@@ -360,7 +424,11 @@ final class Pages {
   }
 
   Layout layout(String title, String path, List<String> scripts) {
-    return new Layout(title, path, Nav.ITEMS, dataNote, scripts);
+    return layout(title, path, scripts, 0);
+  }
+
+  private Layout layout(String title, String path, List<String> scripts, int refreshSeconds) {
+    return new Layout(title, path, Nav.ITEMS, dataNote, scripts, refreshSeconds);
   }
 
   Reply render(int status, String template, Object model) {

@@ -48,23 +48,27 @@ public final class TariffscopeServer implements AutoCloseable {
   private final CompletableFuture<Faces> faces;
   /** Scenarios (the simulator loads in the background once the engine is ready). */
   private final CompletableFuture<Deals> deals;
+  private final RatePanelService panel;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile Thread warmUp;
 
   /** The API and the pages over the engine, once the engine is loaded. */
-  record Faces(Api api, Pages pages) {
+  record Faces(Api api, EtrApi etr, Pages pages) {
   }
 
-  private TariffscopeServer(CompletableFuture<DutyEngine> engine, ServerOptions options) {
+  private TariffscopeServer(CompletableFuture<DutyEngine> engine, ServerOptions options,
+      RatePanelService.Preparer preparer) {
     this.options = options;
     int n = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+    this.panel = new RatePanelService(engine, options.panelFile(), preparer, n);
     AtomicInteger count = new AtomicInteger();
     this.workers = new ThreadPoolExecutor(n, n, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1024), r -> {
       Thread t = new Thread(r, "tariffscope-worker-" + count.incrementAndGet());
       t.setDaemon(true);
       return t;
     });
-    this.faces = engine.thenApply(e -> new Faces(new Api(e, options), new Pages(e)));
+    this.faces = engine.thenApply(e -> new Faces(new Api(e, options), new EtrApi(panel, e.countries()),
+        new Pages(e, panel)));
     this.deals = engine.thenApply(e -> new Deals(e, options));
     this.app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
@@ -111,6 +115,8 @@ public final class TariffscopeServer implements AutoCloseable {
       r.post("/api/v1/simulate", timed((f, ctx) -> deals.get().simulate(ctx)));
       r.post("/api/v1/compare", timed((f, ctx) -> deals.get().compare(ctx)));
       r.get("/api/v1/scenarios", timed((f, ctx) -> deals.get().list()));
+      r.get("/api/v1/etr", timed((f, ctx) -> f.etr().etr(ctx)));
+      r.get("/api/v1/etr/series", timed((f, ctx) -> f.etr().series(ctx)));
       r.get("/api/*", ctx -> {
         throw Errors.notFound(ctx.path());
       });
@@ -119,11 +125,7 @@ public final class TariffscopeServer implements AutoCloseable {
       r.get("/timeline", timed((f, ctx) -> f.pages().timeline(ctx)));
       r.get("/measures", timed((f, ctx) -> f.pages().measures(ctx)));
       r.get("/deals", timed((f, ctx) -> deals.get().page(f.pages(), ctx)));
-      for (Nav.Item item : Nav.ITEMS) {
-        if (!item.available()) {
-          r.get(item.path(), timed((f, ctx) -> f.pages().coming(item)));
-        }
-      }
+      r.get("/effective-rates", timed((f, ctx) -> f.pages().effectiveRates(ctx)));
     });
   }
 
@@ -144,17 +146,39 @@ public final class TariffscopeServer implements AutoCloseable {
    * {@link ServerOptions#warmUp()} is on. {@link #ready()} completes then.
    */
   public static TariffscopeServer start(CompletableFuture<DutyEngine> engine, ServerOptions options) {
-    TariffscopeServer server = new TariffscopeServer(engine, options);
+    return start(engine, options, RatePanelService.BUILD);
+  }
+
+  /** As {@link #start(CompletableFuture, ServerOptions)}, with another way to have the panel (tests). */
+  static TariffscopeServer start(CompletableFuture<DutyEngine> engine, ServerOptions options,
+      RatePanelService.Preparer preparer) {
+    TariffscopeServer server = new TariffscopeServer(engine, options, preparer);
     server.app.start();
     if (options.warmUp()) {
       engine.thenAccept(e -> server.startWarmUp(e.schedule()));
     }
+    // A ready panel is opened now; a missing or stale one is built now when told, else on first need.
+    engine.thenAccept(e -> server.panel.start(options.preparePanel()));
     return server;
   }
 
   /** Completes when the engine is loaded and requests are answered (exceptionally if it failed to load). */
   public CompletableFuture<Void> ready() {
     return faces.thenApply(f -> null);
+  }
+
+  /**
+   * Completes when the rate panel behind the effective rates is open (built first if it had to be);
+   * exceptionally when it could not be had. It is only looked for once something asks for it or
+   * {@link ServerOptions#preparePanel()} is on.
+   */
+  public CompletableFuture<Void> panelReady() {
+    return panel.ready();
+  }
+
+  /** Starts building the rate panel now if it is missing or stale (as the first request for it would). */
+  public void preparePanel() {
+    panel.demand();
   }
 
   /** The port listened on (the chosen one when the options said 0). */
@@ -183,6 +207,7 @@ public final class TariffscopeServer implements AutoCloseable {
     }
     app.stop();
     workers.shutdownNow();
+    panel.close();
     stopped.countDown();
   }
 

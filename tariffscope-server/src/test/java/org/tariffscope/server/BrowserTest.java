@@ -198,7 +198,65 @@ class BrowserTest {
   }
 
   @Test
+  void theEffectiveRatesPageDrawsItsChartsWithDataAndItsCsvDownloads() {
+    TestServer.withPanel();
+    open("/effective-rates?date=2025-10-17&by=country");
+    wait.until(d -> js("return !!(window.tariffscopeCharts && window.tariffscopeCharts.lines);").equals(Boolean.TRUE));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> charts = (Map<String, Object>) js(
+        "const c = window.tariffscopeCharts; const o = (k) => c[k].getOption();"
+            + "return {stack: o('stack').series.map(s => ({id: s.id, n: s.data.length})),"
+            + " marks: o('stack').series[0].markLine.data.length,"
+            + " bars: o('bars').yAxis[0].data.length, barSeries: o('bars').series.length,"
+            + " lines: o('lines').series.map(s => ({id: s.id, n: s.data.length}))};");
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> stack = (List<Map<String, Object>>) charts.get("stack");
+    assertThat(stack).extracting(s -> s.get("id")).contains("mfn", "section_232", "ieepa_reciprocal", "ieepa_fentanyl");
+    assertThat(stack).allSatisfy(s -> assertThat(((Number) s.get("n")).intValue()).isGreaterThan(1));
+    assertThat(((Number) charts.get("marks")).intValue()).as("6 events and the chosen day").isEqualTo(7);
+    assertThat(((Number) charts.get("bars")).intValue()).isEqualTo(EtrViews.BARS);
+    assertThat(((Number) charts.get("barSeries")).intValue()).isGreaterThan(3);
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> lines = (List<Map<String, Object>>) charts.get("lines");
+    assertThat(lines).hasSize(EtrViews.LINES + 1);
+    assertThat(lines).extracting(s -> s.get("id")).contains("CN", "MX", "CA", "all");
+    assertThat(driver.findElements(By.cssSelector("#etr-stack canvas"))).isNotEmpty();
+    assertThat(driver.findElements(By.cssSelector("table.etr-table tbody tr")).size()).isEqualTo(EtrViews.TABLE_ROWS);
+    noCspViolations();
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> csv = (Map<String, Object>) ((JavascriptExecutor) driver).executeAsyncScript(
+        "const done = arguments[arguments.length - 1];"
+            + "fetch(document.querySelector('[data-csv]').href)"
+            + ".then(r => r.text().then(t => done({status: r.status, type: r.headers.get('content-type'),"
+            + " disposition: r.headers.get('content-disposition'), text: t})))"
+            + ".catch(e => done({error: String(e)}));");
+    assertThat(csv.get("error")).isNull();
+    assertThat(((Number) csv.get("status")).intValue()).isEqualTo(200);
+    assertThat((String) csv.get("type")).startsWith("text/csv");
+    assertThat((String) csv.get("disposition")).startsWith("attachment").contains("etr-2025-10-17-country.csv");
+    List<String> rows = ((String) csv.get("text")).lines().toList();
+    assertThat(rows.get(0)).startsWith("date,key,label,imports_b,total_pct,mfn_pct,s232_pct");
+    assertThat(rows.size()).isGreaterThan(200);
+    assertThat(rows).anyMatch(r -> r.startsWith("2025-10-17,CN,China,"));
+
+    // A click on the chart opens the page on the day clicked, with the same split.
+    @SuppressWarnings("unchecked")
+    List<Number> point = (List<Number>) js("return window.tariffscopeCharts.stack.convertToPixel({gridIndex: 0},"
+        + " ['2025-04-20', 5]);");
+    WebElement chart = driver.findElement(By.id("etr-stack"));
+    new org.openqa.selenium.interactions.Actions(driver)
+        .moveToElement(chart, point.get(0).intValue() - chart.getSize().getWidth() / 2,
+            point.get(1).intValue() - chart.getSize().getHeight() / 2).click().perform();
+    wait.until(ExpectedConditions.urlContains("date=2025-04-"));
+    assertThat(driver.getCurrentUrl()).contains("by=country");
+    wait.until(d -> js("return !!(window.tariffscopeCharts && window.tariffscopeCharts.stack);").equals(Boolean.TRUE));
+    assertThat(driver.findElement(By.id("day-title")).getText()).contains("Apr 2025");
+  }
+
+  @Test
   void everyPageFitsAPhoneAndTheScreenshotsAreTaken() throws IOException {
+    TestServer.withPanel();
     Path out = Path.of("target", "screenshots");
     Files.createDirectories(out);
     String copyTo = System.getProperty("tariffscope.screenshots");
@@ -209,6 +267,8 @@ class BrowserTest {
     pages.put("measures", "/measures?date=2025-04-09&origin=Vietnam");
     pages.put("deals", "/deals");
     DealsTest.awaitDealsPage();
+    pages.put("effective-rates", "/effective-rates?date=2025-10-17&by=country");
+    pages.put("effective-rates-authority", "/effective-rates?date=2025-04-10&by=authority");
     for (int[] size : new int[][] {{1280, 800}, {390, 844}}) {
       viewport(size[0], size[1]);
       for (Map.Entry<String, String> page : pages.entrySet()) {
@@ -219,10 +279,18 @@ class BrowserTest {
         if (page.getKey().equals("deals")) {
           wait.until(d -> js("return !!window.tariffscopeDealsChart;").equals(Boolean.TRUE));
         }
+        if (page.getKey().startsWith("effective-rates")) {
+          wait.until(d -> js("return !!(window.tariffscopeCharts && window.tariffscopeCharts.bars);").equals(Boolean.TRUE));
+        }
         long overflow = ((Number) js("return document.documentElement.scrollWidth - window.innerWidth;")).longValue();
         assertThat(overflow).as(page.getKey() + " at " + size[0] + "px is wider than the screen").isLessThanOrEqualTo(0);
         noCspViolations();
         screenshot(out, page.getKey() + "-" + size[0] + "x" + size[1] + ".png", copyTo);
+        if (page.getKey().equals("effective-rates")) {
+          // The rates on the day: the bars and the head of the table.
+          js("document.getElementById('day-title').scrollIntoView(); window.scrollBy(0, -12);");
+          screenshot(out, "effective-rates-day-" + size[0] + "x" + size[1] + ".png", copyTo);
+        }
       }
     }
     viewport(1280, 800);

@@ -20,12 +20,13 @@ class SafetyTest {
       "'><svg onload=alert(1)>", "javascript:alert(1)", "</textarea><script>alert(1)</script>",
       "${7*7}{{7*7}}", "8703.23.01.60\u0000<b>bold</b>", "\u2028</script><script>alert(2)</script>");
 
-  private static final List<String> PAGES = List.of("/", "/timeline", "/measures");
+  private static final List<String> PAGES = List.of("/", "/timeline", "/measures", "/effective-rates");
   private static final List<String> APIS = List.of("/api/v1/duty", "/api/v1/hts/search", "/api/v1/measures",
-      "/api/v1/timeline", "/api/v1/hts/8703.23.01.60", "/api/v1/claims", "/api/v1");
+      "/api/v1/timeline", "/api/v1/hts/8703.23.01.60", "/api/v1/claims", "/api/v1", "/api/v1/etr",
+      "/api/v1/etr/series");
   private static final List<String> PARAMS = List.of("hts", "origin", "date", "value", "quantity", "usmca",
       "metal_content_pct", "us_content_pct", "claims", "as_published", "q", "limit", "from", "to", "format",
-      "authority", "heading", "explain");
+      "authority", "heading", "explain", "by", "top", "rows");
 
   private static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
@@ -55,6 +56,7 @@ class SafetyTest {
 
   @Test
   void hostileStringsInEveryParameterOfEveryPageAreEscaped() {
+    TestServer.withPanel();
     for (String page : PAGES) {
       for (String param : PARAMS) {
         for (String hostile : HOSTILE) {
@@ -69,6 +71,7 @@ class SafetyTest {
 
   @Test
   void hostileStringsInEveryParameterOfTheApiComeBackAsJsonOnly() throws IOException, InterruptedException {
+    TestServer.withPanel();
     ObjectMapper json = new ObjectMapper();
     for (String api : APIS) {
       for (String param : PARAMS) {
@@ -117,6 +120,7 @@ class SafetyTest {
   @Test
   void everyResponseCarriesTheSecurityHeaders() {
     for (String url : List.of("/", "/timeline?hts=8429.52.10.10&origin=JP", "/measures", "/deals", "/nope",
+        "/effective-rates?date=%3Cb%3E", "/api/v1/etr?date=2025-10-17&by=%3Cb%3E", "/static/etr.js",
         "/api/v1/claims", "/api/v1/nope", "/static/app.css", TariffscopeServer.ECHARTS_PATH)) {
       HttpResponse<String> r = TestServer.get(url);
       assertThat(r.headers().firstValue("X-Content-Type-Options")).as(url).contains("nosniff");
@@ -137,6 +141,7 @@ class SafetyTest {
     assertThat(echarts.body()).contains("echarts");
     assertThat(TestServer.get("/static/app.js").statusCode()).isEqualTo(200);
     assertThat(TestServer.get("/static/timeline.js").statusCode()).isEqualTo(200);
+    assertThat(TestServer.get("/static/etr.js").statusCode()).isEqualTo(200);
     assertThat(TestServer.get("/static/favicon.svg").statusCode()).isEqualTo(200);
     for (String folder : List.of("/static/", "/static", "/webjars/", "/webjars/echarts/", "/webjars/echarts/5.3.1/dist/",
         "/static/../openapi.json", "/static/%2e%2e/openapi.json", "/webjars/../simplelogger.properties")) {

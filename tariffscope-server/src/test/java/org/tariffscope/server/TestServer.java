@@ -6,7 +6,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.tariffscope.engine.DutyEngine;
 import org.tariffscope.policy.PolicyLoader;
 import org.tariffscope.schedule.Schedule;
@@ -31,18 +34,59 @@ final class TestServer {
     return engine;
   }
 
-  /** The shared server (loopback, free port, default limits). */
+  /**
+   * The rate panel the tests use: built once into the module's target folder (about a minute on two
+   * cores), then reused by every test JVM until the policy files or revisions change (the panel's
+   * fingerprint says when) or {@code mvn clean}.
+   */
+  static final Path PANEL = Path.of("target", "test-panel", "panel.duckdb").toAbsolutePath();
+
+  /** Builds on every core: the tests wait for it, nothing else needs the cores meanwhile. */
+  static final RatePanelService.Preparer ALL_CORES = (source, progress) ->
+      source.open(Runtime.getRuntime().availableProcessors(), progress);
+
+  /** The shared server (loopback, free port, default limits, the test panel). */
   static synchronized TariffscopeServer server() {
     if (server == null) {
-      server = TariffscopeServer.start(engine(), ServerOptions.defaults().withPort(0));
+      server = TariffscopeServer.start(CompletableFuture.completedFuture(loaded()),
+          ServerOptions.defaults().withPort(0).withPanelFile(PANEL), ALL_CORES);
       Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
     }
     return server;
   }
 
+  /**
+   * The engine with every schedule revision read: a test that asks for a timeline right after the
+   * server starts must not race the server's background reading of them (on a busy machine that
+   * takes longer than a request's deadline).
+   */
+  private static DutyEngine loaded() {
+    DutyEngine e = engine();
+    e.schedule().loadAll();
+    return e;
+  }
+
+  /** The shared server once its rate panel is ready (built first if it must be: once per build of the module). */
+  static TariffscopeServer withPanel() {
+    TariffscopeServer s = server();
+    s.preparePanel();
+    try {
+      s.panelReady().get(15, TimeUnit.MINUTES);
+    } catch (Exception e) {
+      throw new IllegalStateException("The test panel could not be built at " + PANEL, e);
+    }
+    return s;
+  }
+
   /** Another server on the same engine, with other options (stop it after use). */
   static TariffscopeServer startWith(ServerOptions options) {
-    return TariffscopeServer.start(engine(), options.withPort(0).withWarmUp(false));
+    return TariffscopeServer.start(engine(), options.withPort(0).withWarmUp(false).withPanelFile(PANEL));
+  }
+
+  /** Another server whose panel comes from {@code preparer} (stop it after use). */
+  static TariffscopeServer startWith(ServerOptions options, RatePanelService.Preparer preparer) {
+    return TariffscopeServer.start(CompletableFuture.completedFuture(loaded()),
+        options.withPort(0).withWarmUp(false), preparer);
   }
 
   static String url(String pathAndQuery) {

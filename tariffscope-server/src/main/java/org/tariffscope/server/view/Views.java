@@ -9,8 +9,12 @@ public final class Views {
   private Views() {
   }
 
-  /** What every page shares: title, navigation, the data it runs on, extra scripts. */
-  public record Layout(String title, String path, List<Nav.Item> nav, String dataNote, List<String> scripts) {
+  /**
+   * What every page shares: title, navigation, the data it runs on, extra scripts, and for a page that
+   * waits on something, how often it reloads itself (0: never).
+   */
+  public record Layout(String title, String path, List<Nav.Item> nav, String dataNote, List<String> scripts,
+      int refreshSeconds) {
     public boolean current(Nav.Item item) {
       return item.path().equals(path);
     }
@@ -111,11 +115,65 @@ public final class Views {
       List<MeasureView> measures, int bookSize, String jsonHref, ErrorView error) {
   }
 
-  // ---- other pages ------------------------------------------------------------------------------
+  // ---- effective rates --------------------------------------------------------------------------
 
-  /** A page that is coming. */
-  public record ComingPage(Layout layout, Nav.Item item) {
+  /** The effective-rates page's inputs, as typed. */
+  public record EtrForm(String date, String by, String origin) {
   }
+
+  /** A headline figure. */
+  public record Stat(String label, String value, String note) {
+  }
+
+  /** A segment of a row's bar: one authority's part, in the bar's 0-100 units. */
+  public record Segment(String authority, String x, String width) {
+  }
+
+  /** A row of the effective-rates table. */
+  public record EtrRowView(String key, String label, String imports, String total, String change, boolean up,
+      List<String> parts, List<Segment> bar, String title) {
+  }
+
+  /** The effective rates on one day, split one way, and over time. */
+  public record EtrView(String date, String dateText, String by, String byTitle, String keyHeader, List<Stat> stats,
+      String stackJson, String stackLabel, String barsJson, String barsLabel,
+      String linesJson, String linesTitle, String linesLabel, boolean showImports, List<Option> partHeads,
+      List<EtrRowView> rows, int allRows, String allRowsHref, List<EventLink> eventLinks, String csvHref, String seriesCsvHref,
+      String linesCsvHref, String jsonHref, String weightsNote, String emptyNote) {
+    public boolean hasLines() {
+      return linesJson != null && !linesJson.isEmpty();
+    }
+
+    public boolean hasBars() {
+      return barsJson != null && !barsJson.isEmpty();
+    }
+
+    /** How many keys there are: {@code 225 partners}. */
+    public String countText() {
+      String unit = switch (by) {
+        case "country" -> allRows == 1 ? "partner" : "partners";
+        case "authority" -> allRows == 1 ? "authority" : "authorities";
+        case "sector" -> allRows == 1 ? "sector" : "sectors";
+        default -> allRows == 1 ? "chapter" : "chapters";
+      };
+      return allRows + " " + unit;
+    }
+  }
+
+  /** An event marked on a chart, linking to the page on that day. */
+  public record EventLink(int number, String date, String label, String href, boolean current) {
+  }
+
+  /** The rate panel is being built (or could not be). */
+  public record PanelWait(int percent, String doing, String left, String elapsed, String problem) {
+  }
+
+  /** The effective-rates page. */
+  public record EtrPage(Layout layout, EtrForm form, List<Option> splits,
+      String first, String last, EtrView result, PanelWait waiting, ErrorView error) {
+  }
+
+  // ---- other pages ------------------------------------------------------------------------------
 
   /** An error page. */
   public record ErrorPage(Layout layout, ErrorView error) {
