@@ -21,13 +21,15 @@ import picocli.CommandLine.HelpCommand;
         "Chapter 99 headings and legal citations behind it."},
     subcommands = {DutyCommand.class, TimelineCommand.class, MeasuresCommand.class, HtsCommand.class,
         LintCommand.class, PanelCommand.class, EtrCommand.class, SqlCommand.class, CompareReferenceCommand.class,
-        ServeCommand.class, HelpCommand.class},
+        SimulateCommand.class, CompareCommand.class, ScenarioCommand.class, ServeCommand.class, HelpCommand.class},
     footerHeading = "%nExamples:%n",
     footer = {"  tariffscope duty --hts 8703.23.01.60 --origin Japan --date 2025-04-06 --value 40000",
         "  tariffscope duty --input entries.csv --format csv",
         "  tariffscope timeline --hts 8429.52.10.10 --origin JP",
         "  tariffscope hts search hydraulic backhoes",
         "  tariffscope measures --date 2025-04-09 --origin Vietnam",
+        "  tariffscope simulate japan-deal --draws 1000",
+        "  tariffscope compare japan-status-quo-april japan-24pct-july japan-deal",
         "  tariffscope serve    (then open http://127.0.0.1:8080)"})
 public final class Tariffscope {
 

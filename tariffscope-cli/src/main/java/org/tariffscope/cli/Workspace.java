@@ -20,6 +20,7 @@ final class Workspace {
   private Schedule schedule;
   private PolicyLoader.Loaded loaded;
   private DutyEngine engine;
+  private org.tariffscope.scenarios.Simulator simulator;
 
   Workspace(Path policyDir, Path dataDir) {
     this.policyDir = policyDir;
@@ -62,6 +63,19 @@ final class Workspace {
   /** The policy book; a book with errors stops the command with the list of errors. */
   PolicyBook book() {
     return loadedPolicy().orThrow();
+  }
+
+  /** Loads scenarios over the policy book (cheap: no trade data). */
+  org.tariffscope.scenarios.ScenarioLoader scenarios() {
+    return new org.tariffscope.scenarios.ScenarioLoader(book(), countries());
+  }
+
+  /** The scenario simulator: the 2024 flows, the elasticities, the engine over the book. */
+  synchronized org.tariffscope.scenarios.Simulator simulator() {
+    if (simulator == null) {
+      simulator = new org.tariffscope.scenarios.Simulator(schedule(), book(), countries());
+    }
+    return simulator;
   }
 
   synchronized DutyEngine engine() {

@@ -80,7 +80,7 @@ public record CsvTable(String source, List<String> header, List<Row> rows) {
         .readValues(in)) {
       while (it.hasNextValue()) {
         String[] values = it.nextValue();
-        int line = it.getCurrentLocation().getLineNr();
+        int line = it.getParser().currentTokenLocation().getLineNr();
         if (header == null) {
           header = Arrays.stream(values).map(String::strip).toList();
           for (int i = 0; i < header.size(); i++) {

@@ -399,6 +399,92 @@ public final class PolicyLoader {
         f.text("description"), printedOnly, f.text("schedule_differs"), new SourceLocation(file, YamlDoc.line(node)));
   }
 
+  /** The fields a scenario's {@code set:} may give to change a measure (the rest is kept). */
+  public static final Set<String> CHANGE_FIELDS = Set.of("title", "authority", "instruments", "note", "countries",
+      "products", "rate", "base", "metal", "when", "yields_to", "tags", "description");
+
+  /**
+   * Reads a scenario's change to a measure: the fields present in {@code node} (a {@code set:}
+   * mapping) replace those of {@code original}, read and validated exactly as in a policy file; the
+   * others are kept. Returns null (after recording the problems) when a field is invalid.
+   *
+   * @param id the id of the changed copy
+   * @param effective the period of the changed copy
+   * @param at where the change was written (becomes the measure's source)
+   */
+  public Measure readChange(FileContext ctx, Node node, Measure original, String id, DateInterval effective,
+      SourceLocation at, List<PolicyProblem> problems) {
+    if (YamlDoc.mapping(node) == null) {
+      problems.add(PolicyProblem.error(at, "set", "must be a mapping of measure fields"));
+      return null;
+    }
+    Fields f = new Fields(ctx.file(), node, problems);
+    String subject = original.heading().toString();
+    int before = countErrors(problems);
+    f.rejectUnknown(CHANGE_FIELDS, subject + " set");
+    String title = f.has("title") ? f.requiredText("title", subject) : original.title();
+    Authority authority = f.has("authority") ? f.authority("authority", subject) : original.authority();
+    List<Instrument> instruments = new ArrayList<>();
+    if (f.has("instruments")) {
+      List<String> ids = f.list("instruments", subject);
+      for (String ref : ids == null ? List.<String>of() : ids) {
+        Instrument in = ctx.instruments().get(ref);
+        if (in == null) {
+          f.error("instruments", subject, "unknown instrument '" + ref + "' (the file defines "
+              + String.join(", ", ctx.instruments().keySet()) + ")");
+        } else {
+          instruments.add(in);
+        }
+      }
+    } else {
+      instruments.addAll(original.instruments());
+    }
+    CountryScope countryScope = f.has("countries") ? readCountries(f, "countries", subject) : original.countries();
+    ProductScope productScope = f.has("products") ? readProducts(f, ctx, subject) : original.products();
+    MeasureRate rate = f.has("rate") ? readRate(f, subject) : original.rate();
+    ValueBase base = f.has("base") || f.has("metal") ? readBase(f, subject) : original.base();
+    Conditions when = f.has("when") ? readWhen(f, subject) : original.when();
+    List<StackingRef> yields = new ArrayList<>();
+    if (f.has("yields_to")) {
+      List<String> refs = f.list("yields_to", subject);
+      for (String ref : refs == null ? List.<String>of() : refs) {
+        try {
+          yields.add(StackingRef.parse(ref));
+        } catch (InvalidInputException e) {
+          f.error("yields_to", subject, e.getMessage());
+        }
+      }
+    } else {
+      yields.addAll(original.yieldsTo());
+    }
+    Set<String> tags = new LinkedHashSet<>();
+    if (f.has("tags")) {
+      List<String> tagList = f.list("tags", subject);
+      for (String t : tagList == null ? List.<String>of() : tagList) {
+        tags.add(t.strip().toLowerCase(Locale.ROOT));
+      }
+    } else {
+      tags.addAll(original.tags());
+    }
+    if (countErrors(problems) > before || title == null || authority == null || countryScope == null
+        || productScope == null || rate == null || base == null || when == null || instruments.isEmpty()) {
+      return null;
+    }
+    return new Measure(id, original.heading(), title, authority, instruments, f.has("note") ? f.text("note") : original.note(),
+        effective, original.untilReason(), effective, countryScope, productScope, rate, base, when, yields, tags,
+        f.has("description") ? f.text("description") : original.description(), false, "", at);
+  }
+
+  /**
+   * The checks that need a whole book (contradictory measures of one heading, stacking cycles,
+   * references to headings no measure has), for a book assembled outside the loader (a scenario's).
+   */
+  public static List<PolicyProblem> checkBook(List<Measure> measures) {
+    List<PolicyProblem> problems = new ArrayList<>();
+    new BookChecks(measures, problems).run();
+    return problems;
+  }
+
   private CountryScope readCountries(Fields f, String field, String subject) {
     Node node = f.node(field);
     if (node == null) {

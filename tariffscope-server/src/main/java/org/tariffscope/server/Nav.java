@@ -2,31 +2,23 @@ package org.tariffscope.server;
 
 import java.util.List;
 
-/**
- * The pages of the web app, in navigation order. A page that is not there yet is listed as coming,
- * with a short note, and answered by a placeholder: when its module lands, it gets a route and its
- * item becomes available.
- */
+/** The pages of the web app, in navigation order. */
 public final class Nav {
   /**
    * One entry of the navigation.
    *
    * @param path the page's path
    * @param label the link text
-   * @param available whether the page exists (false: shown as coming)
-   * @param note for a coming page, what it will show and what it waits for
    */
-  public record Item(String path, String label, boolean available, String note) {
+  public record Item(String path, String label) {
   }
 
   static final List<Item> ITEMS = List.of(
-      new Item("/", "Duty calculator", true, ""),
-      new Item("/timeline", "Timeline", true, ""),
-      new Item("/measures", "Measures", true, ""),
-      new Item("/effective-rates", "Effective rates", true, ""),
-      new Item("/deals", "Deals", false,
-          "The 2025-2026 trade deals and what they change for each product and partner, as scenarios "
-              + "you can compare. It arrives with the scenario module."));
+      new Item("/", "Duty calculator"),
+      new Item("/timeline", "Timeline"),
+      new Item("/measures", "Measures"),
+      new Item("/effective-rates", "Effective rates"),
+      new Item("/deals", "Deals"));
 
   private Nav() {
   }

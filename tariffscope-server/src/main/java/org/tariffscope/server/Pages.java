@@ -41,7 +41,6 @@ import org.tariffscope.engine.report.MeasureQuery;
 import org.tariffscope.engine.report.TimelineStep;
 import org.tariffscope.policy.Measure;
 import org.tariffscope.server.view.Views.CalculatorPage;
-import org.tariffscope.server.view.Views.ComingPage;
 import org.tariffscope.server.view.Views.DutyForm;
 import org.tariffscope.server.view.Views.DutyView;
 import org.tariffscope.server.view.Views.ErrorPage;
@@ -398,9 +397,6 @@ final class Pages {
 
   // ---- other pages ----------------------------------------------------------------------------
 
-  Reply coming(Nav.Item item) {
-    return render(200, "coming.jte", new ComingPage(layout(item.label(), item.path(), List.of()), item));
-  }
 
   Reply error(ApiError e) {
     return render(e.status(), "error.jte", new ErrorPage(layout(title(e), "", List.of()),
@@ -427,7 +423,7 @@ final class Pages {
     return new String[] {title, String.join(" › ", parts.subList(0, first))};
   }
 
-  private Layout layout(String title, String path, List<String> scripts) {
+  Layout layout(String title, String path, List<String> scripts) {
     return layout(title, path, scripts, 0);
   }
 
@@ -435,7 +431,7 @@ final class Pages {
     return new Layout(title, path, Nav.ITEMS, dataNote, scripts, refreshSeconds);
   }
 
-  private Reply render(int status, String template, Object model) {
+  Reply render(int status, String template, Object model) {
     StringOutput out = new StringOutput(16 * 1024);
     templates.render(template, model, out);
     return Reply.html(status, out.toString());

@@ -46,6 +46,8 @@ public final class TariffscopeServer implements AutoCloseable {
   private final ThreadPoolExecutor workers;
   private final ServerOptions options;
   private final CompletableFuture<Faces> faces;
+  /** Scenarios (the simulator loads in the background once the engine is ready). */
+  private final CompletableFuture<Deals> deals;
   private final RatePanelService panel;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile Thread warmUp;
@@ -67,6 +69,7 @@ public final class TariffscopeServer implements AutoCloseable {
     });
     this.faces = engine.thenApply(e -> new Faces(new Api(e, options), new EtrApi(panel, e.countries()),
         new Pages(e, panel)));
+    this.deals = engine.thenApply(e -> new Deals(e, options));
     this.app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
@@ -109,6 +112,9 @@ public final class TariffscopeServer implements AutoCloseable {
       r.get("/api/v1/measures", timed((f, ctx) -> f.api().measures(ctx)));
       r.get("/api/v1/claims", timed((f, ctx) -> f.api().claims(ctx)));
       r.get("/api/v1/timeline", timed((f, ctx) -> f.api().timeline(ctx)));
+      r.post("/api/v1/simulate", timed((f, ctx) -> deals.get().simulate(ctx)));
+      r.post("/api/v1/compare", timed((f, ctx) -> deals.get().compare(ctx)));
+      r.get("/api/v1/scenarios", timed((f, ctx) -> deals.get().list()));
       r.get("/api/v1/etr", timed((f, ctx) -> f.etr().etr(ctx)));
       r.get("/api/v1/etr/series", timed((f, ctx) -> f.etr().series(ctx)));
       r.get("/api/*", ctx -> {
@@ -118,12 +124,8 @@ public final class TariffscopeServer implements AutoCloseable {
       r.get("/", timed((f, ctx) -> f.pages().calculator(ctx)));
       r.get("/timeline", timed((f, ctx) -> f.pages().timeline(ctx)));
       r.get("/measures", timed((f, ctx) -> f.pages().measures(ctx)));
+      r.get("/deals", timed((f, ctx) -> deals.get().page(f.pages(), ctx)));
       r.get("/effective-rates", timed((f, ctx) -> f.pages().effectiveRates(ctx)));
-      for (Nav.Item item : Nav.ITEMS) {
-        if (!item.available()) {
-          r.get(item.path(), timed((f, ctx) -> f.pages().coming(item)));
-        }
-      }
     });
   }
 

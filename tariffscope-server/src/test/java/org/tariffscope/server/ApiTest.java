@@ -316,7 +316,8 @@ class ApiTest {
     it.forEachRemaining(paths::add);
     assertThat(paths).containsExactlyInAnyOrder("/api/v1", "/api/v1/openapi.json", "/api/v1/duty",
         "/api/v1/duty/batch", "/api/v1/hts/search", "/api/v1/hts/{code}", "/api/v1/measures", "/api/v1/claims",
-        "/api/v1/timeline", "/api/v1/etr", "/api/v1/etr/series");
+        "/api/v1/timeline", "/api/v1/etr", "/api/v1/etr/series", "/api/v1/scenarios", "/api/v1/simulate",
+        "/api/v1/compare");
     for (String p : paths) {
       String sample = p.replace("{code}", "8429.52.10.10");
       boolean post = doc.get("paths").get(p).has("post");

@@ -173,6 +173,31 @@ class BrowserTest {
   }
 
   @Test
+  void theDealsPageComparesTheJapanScenariosWithAChartAndLetsOneChooseOthers() {
+    DealsTest.awaitDealsPage();
+    open("/deals");
+    wait.until(d -> js("return !!window.tariffscopeDealsChart;").equals(Boolean.TRUE));
+    List<WebElement> heads = driver.findElements(By.cssSelector("table.deals thead th.num"));
+    assertThat(heads).extracting(WebElement::getText).startsWith("A", "B", "C", "D", "E");
+    String table = driver.findElement(By.cssSelector("table.deals")).getText();
+    assertThat(table).contains("Imports from partner, after").contains("US goods balance with partner, after");
+    assertThat(((Number) js("return window.tariffscopeDealsChart.getOption().series.length;")).intValue()).isEqualTo(6);
+    // choose two: the deal and no deal
+    for (WebElement box : driver.findElements(By.cssSelector("input[name=s]"))) {
+      boolean want = List.of("japan-24pct-july", "japan-deal").contains(box.getAttribute("value"));
+      if (box.isSelected() != want) {
+        box.click();
+      }
+    }
+    driver.findElement(By.cssSelector("form[action='/deals'] button[type=submit]")).click();
+    wait.until(ExpectedConditions.urlContains("s=japan-24pct-july"));
+    wait.until(d -> js("return !!window.tariffscopeDealsChart;").equals(Boolean.TRUE));
+    assertThat(driver.findElements(By.cssSelector("table.deals thead th.num"))).extracting(WebElement::getText)
+        .containsExactly("A", "B", "B − A");
+    noCspViolations();
+  }
+
+  @Test
   void theEffectiveRatesPageDrawsItsChartsWithDataAndItsCsvDownloads() {
     TestServer.withPanel();
     open("/effective-rates?date=2025-10-17&by=country");
@@ -240,6 +265,8 @@ class BrowserTest {
     pages.put("calculator-result", "/?hts=8703.23.01.60&origin=JP&date=2025-04-06&value=40000");
     pages.put("timeline", "/timeline?hts=8429.52.10.10&origin=JP");
     pages.put("measures", "/measures?date=2025-04-09&origin=Vietnam");
+    pages.put("deals", "/deals");
+    DealsTest.awaitDealsPage();
     pages.put("effective-rates", "/effective-rates?date=2025-10-17&by=country");
     pages.put("effective-rates-authority", "/effective-rates?date=2025-04-10&by=authority");
     for (int[] size : new int[][] {{1280, 800}, {390, 844}}) {
@@ -248,6 +275,9 @@ class BrowserTest {
         open(page.getValue());
         if (page.getKey().equals("timeline")) {
           wait.until(d -> js("return !!window.tariffscopeChart;").equals(Boolean.TRUE));
+        }
+        if (page.getKey().equals("deals")) {
+          wait.until(d -> js("return !!window.tariffscopeDealsChart;").equals(Boolean.TRUE));
         }
         if (page.getKey().startsWith("effective-rates")) {
           wait.until(d -> js("return !!(window.tariffscopeCharts && window.tariffscopeCharts.bars);").equals(Boolean.TRUE));

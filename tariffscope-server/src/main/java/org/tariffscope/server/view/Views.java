@@ -175,10 +175,6 @@ public final class Views {
 
   // ---- other pages ------------------------------------------------------------------------------
 
-  /** A page that is coming. */
-  public record ComingPage(Layout layout, Nav.Item item) {
-  }
-
   /** An error page. */
   public record ErrorPage(Layout layout, ErrorView error) {
   }
