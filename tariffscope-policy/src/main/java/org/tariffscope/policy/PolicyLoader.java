@@ -479,9 +479,9 @@ public final class PolicyLoader {
    * The checks that need a whole book (contradictory measures of one heading, stacking cycles,
    * references to headings no measure has), for a book assembled outside the loader (a scenario's).
    */
-  public static List<PolicyProblem> checkBook(List<Measure> measures) {
+  public static List<PolicyProblem> checkBook(List<Measure> measures, Map<String, ProductList> lists) {
     List<PolicyProblem> problems = new ArrayList<>();
-    new BookChecks(measures, problems).run();
+    new BookChecks(measures, lists, problems).run();
     return problems;
   }
 

@@ -282,7 +282,7 @@ public final class ScenarioLoader {
     }
     PolicyBook book = baseBook;
     if (ctx.edited) {
-      for (PolicyProblem p : PolicyLoader.checkBook(ctx.measures)) {
+      for (PolicyProblem p : PolicyLoader.checkBook(ctx.measures, baseBook.lists())) {
         if (p.isError() || p.location().file().equals(src.file())) {
           problems.add(p);
         }
