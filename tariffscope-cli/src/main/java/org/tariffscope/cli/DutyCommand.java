@@ -129,6 +129,9 @@ final class DutyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (source.input == null) {
+      common.workspace().prefetchRevision(source.one.date);
+    }
     DutyPricer pricer = new DutyPricer(common.workspace().engine());
     if (source.input != null) {
       return batch(pricer);

@@ -1,6 +1,9 @@
 package org.tariffscope.cli;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.CompletableFuture;
 import org.tariffscope.basics.Countries;
 import org.tariffscope.engine.DutyEngine;
 import org.tariffscope.engine.Estimates;
@@ -76,6 +79,22 @@ final class Workspace {
       simulator = new org.tariffscope.scenarios.Simulator(schedule(), book(), countries());
     }
     return simulator;
+  }
+
+  /**
+   * Starts reading the schedule revision in force on {@code date} on another core while the policy
+   * book loads: for one entry these are the two slow steps of a start (a few hundred ms each), and
+   * they do not depend on each other. An unreadable date is ignored here; the engine reports it.
+   */
+  void prefetchRevision(String date) {
+    LocalDate day;
+    try {
+      day = LocalDate.parse(date == null ? "" : date.strip());
+    } catch (DateTimeParseException e) {
+      return;
+    }
+    Schedule s = schedule();
+    CompletableFuture.runAsync(() -> s.revisionFor(day).ifPresent(s::load));
   }
 
   synchronized DutyEngine engine() {
