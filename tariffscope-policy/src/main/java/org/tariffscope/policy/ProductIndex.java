@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.tariffscope.basics.CodeTable;
 import org.tariffscope.basics.DateInterval;
 import org.tariffscope.basics.HtsCode;
 
@@ -28,15 +29,15 @@ public final class ProductIndex {
 
   private static final DateInterval ALWAYS = DateInterval.from(LocalDate.of(1900, 1, 1));
 
-  private final Map<Long, Hit[]> includes;
-  private final Map<Long, Hit[]> excludes;
+  private final CodeTable<Hit[]> includes;
+  private final CodeTable<Hit[]> excludes;
   /** Inclusions of statistical lines (10 digits), by their tariff line: "only .44 of 3004.90.92". */
   private final Map<String, List<Hit>> statisticalByTariffLine;
 
   /** Indexes the scopes of {@code measures}, reading their lists from {@code book}. */
   public ProductIndex(List<Measure> measures, PolicyBook book) {
-    Map<Long, List<Hit>> inc = new HashMap<>();
-    Map<Long, List<Hit>> exc = new HashMap<>();
+    Map<String, List<Hit>> inc = new HashMap<>();
+    Map<String, List<Hit>> exc = new HashMap<>();
     Map<String, List<Hit>> stat = new HashMap<>();
     for (int i = 0; i < measures.size(); i++) {
       ProductScope p = measures.get(i).products();
@@ -96,20 +97,15 @@ public final class ProductIndex {
     return !excludes.isEmpty();
   }
 
-  /** The key of a prefix: its digits as a number, times 16, plus its length (so 0101 and 101 differ). */
-  private static long key(String digits) {
-    return Long.parseLong(digits) * 16 + digits.length();
-  }
-
-  /** Walks the prefixes of the code (2 to all its digits), without allocating strings. */
-  private static void walk(Map<Long, Hit[]> map, String digits, HitConsumer consumer) {
+  /** Walks the prefixes of the code (2 to all its digits), without allocating. */
+  private static void walk(CodeTable<Hit[]> table, String digits, HitConsumer consumer) {
     long value = 0;
     for (int len = 1; len <= digits.length(); len++) {
       value = value * 10 + (digits.charAt(len - 1) - '0');
       if (len < 2) {
         continue;
       }
-      Hit[] hits = map.get(value * 16 + len);
+      Hit[] hits = table.get(CodeTable.key(value, len));
       if (hits != null) {
         for (Hit h : hits) {
           consumer.accept(h);
@@ -118,14 +114,14 @@ public final class ProductIndex {
     }
   }
 
-  private static void add(Map<Long, List<Hit>> map, String digits, Hit hit) {
-    map.computeIfAbsent(key(digits), k -> new ArrayList<>(2)).add(hit);
+  private static void add(Map<String, List<Hit>> map, String digits, Hit hit) {
+    map.computeIfAbsent(digits, k -> new ArrayList<>(2)).add(hit);
   }
 
-  private static Map<Long, Hit[]> freeze(Map<Long, List<Hit>> map) {
-    Map<Long, Hit[]> out = new HashMap<>(map.size() * 2);
+  private static CodeTable<Hit[]> freeze(Map<String, List<Hit>> map) {
+    Map<String, Hit[]> out = new HashMap<>(map.size() * 2);
     map.forEach((k, v) -> out.put(k, v.toArray(new Hit[0])));
-    return out;
+    return CodeTable.of(out);
   }
 
   /** Whether measure {@code m} (its position) includes the code on the date, counting exclusions. */

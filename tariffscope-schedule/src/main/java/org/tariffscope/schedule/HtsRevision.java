@@ -4,13 +4,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.tariffscope.basics.CodeTable;
 import org.tariffscope.basics.HtsCode;
 
 /**
@@ -21,8 +21,8 @@ public final class HtsRevision {
   private final RevisionInfo info;
   private final List<HtsLine> lines;
   private final NavigableMap<String, HtsLine> byDigits;
-  /** Exact lookups, the engine's hot path, without the tree's string comparisons. */
-  private final Map<String, HtsLine> exact;
+  /** Exact lookups, the engine's hot path: no string comparisons, few cache misses. */
+  private final CodeTable<HtsLine> exact;
 
   HtsRevision(RevisionInfo info, List<HtsLine> lines) {
     this.info = info;
@@ -33,7 +33,7 @@ public final class HtsRevision {
       map.putIfAbsent(l.code().digits(), l);
     }
     this.byDigits = Collections.unmodifiableNavigableMap(map);
-    this.exact = new HashMap<>(map);
+    this.exact = CodeTable.of(map);
   }
 
   public RevisionInfo info() {
