@@ -535,6 +535,47 @@ public final class PanelDatabase implements AutoCloseable {
     }
   }
 
+  /**
+   * Writes a rate so that DuckDB reads back the same float. Most rates have at most four decimals
+   * (25, 2.5, 0.6875): those are written from integers, since Java's shortest float-to-text
+   * conversion was a quarter of the time of the engine phase (docs/benchmarks.md). {@code k / 10000f}
+   * is the float nearest k/10000, which is also what parsing the decimal text gives, so the check
+   * below guarantees the round trip; any other value is written in full.
+   */
+  static void appendRate(StringBuilder sb, float v) {
+    if (v == (int) v) {
+      sb.append((int) v);
+      return;
+    }
+    if (Math.abs(v) < 1_000f) { // k stays below 2^24, so k and k / 10000f are exact and correctly rounded
+      int k = Math.round(v * 10_000f);
+      if (k % 10_000 != 0 && k / 10_000f == v) {
+        if (k < 0) {
+          sb.append('-');
+          k = -k;
+        }
+        int frac = k % 10_000;
+        sb.append(k / 10_000).append('.');
+        // four decimals with leading zeros, trailing zeros dropped
+        int digits = 4;
+        while (frac % 10 == 0) {
+          frac /= 10;
+          digits--;
+        }
+        for (int d = digits - 1; d > 0 && frac < pow10(d); d--) {
+          sb.append('0');
+        }
+        sb.append(frac);
+        return;
+      }
+    }
+    sb.append(v);
+  }
+
+  private static int pow10(int d) {
+    return d == 1 ? 10 : d == 2 ? 100 : 1000;
+  }
+
   /** Per-thread CSV files of panel rows, read by DuckDB in one parallel scan at the end. */
   private static final class RowFiles implements AutoCloseable {
     private final ThreadLocal<Writer> writer;
@@ -562,10 +603,10 @@ public final class PanelDatabase implements AutoCloseable {
       for (PanelRow r : rows) {
         sb.append(r.hts10()).append(',').append(r.originClass()).append(',').append(r.usmca()).append(',')
             .append(r.from()).append(',').append(r.until()).append(',');
-        number(sb, r.total());
+        appendRate(sb, r.total());
         for (float v : r.rates()) {
           sb.append(',');
-          number(sb, v);
+          appendRate(sb, v);
         }
         sb.append('\n');
       }
@@ -573,14 +614,6 @@ public final class PanelDatabase implements AutoCloseable {
         w.append(sb);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
-      }
-    }
-
-    private static void number(StringBuilder sb, float v) {
-      if (v == (int) v) {
-        sb.append((int) v);
-      } else {
-        sb.append(v);
       }
     }
 

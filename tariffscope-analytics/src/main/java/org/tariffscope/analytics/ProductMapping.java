@@ -3,11 +3,11 @@ package org.tariffscope.analytics;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.tariffscope.schedule.HtsLine;
 import org.tariffscope.schedule.RevisionInfo;
 import org.tariffscope.schedule.Schedule;
@@ -56,8 +56,7 @@ public final class ProductMapping {
    */
   public static ProductMapping of(Schedule schedule, Collection<String> codes, LocalDate from, LocalDate until) {
     List<RevisionInfo> revisions = schedule.revisions();
-    Map<String, List<Share>> out = new HashMap<>();
-    Map<String, List<Share>> open = new HashMap<>(); // the shares of the run still going, per code
+    List<Period> periods = new ArrayList<>();
     for (int i = 0; i < revisions.size(); i++) {
       RevisionInfo r = revisions.get(i);
       LocalDate start = r.effectiveDate().isBefore(from) ? from : r.effectiveDate();
@@ -65,36 +64,57 @@ public final class ProductMapping {
       if (end.isAfter(until)) {
         end = until;
       }
-      if (!start.isBefore(end)) {
-        continue;
-      }
-      NavigableSet<String> lines = new TreeSet<>();
-      for (HtsLine l : schedule.load(r).reportingLines()) {
-        lines.add(l.code().digits());
-      }
-      for (String code : codes) {
-        List<Share> now = resolve(code, lines, start, end);
-        List<Share> previous = open.get(code);
-        if (previous != null && sameProducts(previous, now) && previous.get(0).until().equals(start)) {
-          List<Share> extended = new ArrayList<>(previous.size());
-          for (Share s : previous) {
-            extended.add(new Share(s.code(), s.product(), s.share(), s.from(), end, s.how()));
-          }
-          open.put(code, extended);
-        } else {
-          if (previous != null) {
-            out.computeIfAbsent(code, k -> new ArrayList<>()).addAll(previous);
-          }
-          open.put(code, now.isEmpty() ? null : now);
-        }
+      if (start.isBefore(end)) {
+        periods.add(new Period(r, start, end));
       }
     }
-    open.forEach((code, shares) -> {
-      if (shares != null) {
-        out.computeIfAbsent(code, k -> new ArrayList<>()).addAll(shares);
+    // Each revision's lines once, then each code on its own: both are independent, so both run on
+    // every core (the panel build waits for this step).
+    List<NavigableSet<String>> lines = periods.parallelStream().map(p -> {
+      NavigableSet<String> set = new TreeSet<>();
+      for (HtsLine l : schedule.load(p.revision()).reportingLines()) {
+        set.add(l.code().digits());
+      }
+      return set;
+    }).toList();
+    Map<String, List<Share>> out = new ConcurrentHashMap<>();
+    codes.stream().distinct().toList().parallelStream().forEach(code -> {
+      List<Share> shares = sharesOf(code, periods, lines);
+      if (!shares.isEmpty()) {
+        out.put(code, shares);
       }
     });
     return new ProductMapping(out);
+  }
+
+  /** A revision and the days it is in force within the panel. */
+  private record Period(RevisionInfo revision, LocalDate start, LocalDate end) {
+  }
+
+  /** The shares of one code over the periods, consecutive periods with the same products merged. */
+  private static List<Share> sharesOf(String code, List<Period> periods, List<NavigableSet<String>> lines) {
+    List<Share> out = new ArrayList<>();
+    List<Share> open = null; // the shares of the run still going
+    for (int i = 0; i < periods.size(); i++) {
+      Period p = periods.get(i);
+      List<Share> now = resolve(code, lines.get(i), p.start(), p.end());
+      if (open != null && sameProducts(open, now) && open.get(0).until().equals(p.start())) {
+        List<Share> extended = new ArrayList<>(open.size());
+        for (Share s : open) {
+          extended.add(new Share(s.code(), s.product(), s.share(), s.from(), p.end(), s.how()));
+        }
+        open = extended;
+      } else {
+        if (open != null) {
+          out.addAll(open);
+        }
+        open = now.isEmpty() ? null : now;
+      }
+    }
+    if (open != null) {
+      out.addAll(open);
+    }
+    return out;
   }
 
   private static List<Share> resolve(String code, NavigableSet<String> lines, LocalDate start, LocalDate end) {
