@@ -307,7 +307,7 @@ public final class PolicyLoader {
       return null;
     }
     Fields f = new Fields(file, node, problems);
-    int errorsBefore = countErrors(problems);
+    int errorsBefore = PolicyProblem.countErrors(problems);
     String headingText = f.requiredText("heading", "measure");
     String subject = headingText == null ? "measure" : headingText;
     f.rejectUnknown(MEASURE_FIELDS, subject);
@@ -382,7 +382,7 @@ public final class PolicyLoader {
     for (String t : tagList == null ? List.<String>of() : tagList) {
       tags.add(t.strip().toLowerCase(Locale.ROOT));
     }
-    if (countErrors(problems) > errorsBefore || heading == null || effective == null || countryScope == null
+    if (PolicyProblem.countErrors(problems) > errorsBefore || heading == null || effective == null || countryScope == null
         || productScope == null || rate == null || title == null || authority == null || instruments.isEmpty()) {
       return null;
     }
@@ -420,7 +420,7 @@ public final class PolicyLoader {
     }
     Fields f = new Fields(ctx.file(), node, problems);
     String subject = original.heading().toString();
-    int before = countErrors(problems);
+    int before = PolicyProblem.countErrors(problems);
     f.rejectUnknown(CHANGE_FIELDS, subject + " set");
     String title = f.has("title") ? f.requiredText("title", subject) : original.title();
     Authority authority = f.has("authority") ? f.authority("authority", subject) : original.authority();
@@ -466,7 +466,7 @@ public final class PolicyLoader {
     } else {
       tags.addAll(original.tags());
     }
-    if (countErrors(problems) > before || title == null || authority == null || countryScope == null
+    if (PolicyProblem.countErrors(problems) > before || title == null || authority == null || countryScope == null
         || productScope == null || rate == null || base == null || when == null || instruments.isEmpty()) {
       return null;
     }
@@ -685,7 +685,7 @@ public final class PolicyLoader {
       f.error("base_rates", subject, "must be a mapping");
       return null;
     }
-    int before = countErrors(problems);
+    int before = PolicyProblem.countErrors(problems);
     f.rejectUnknown(BASE_RATE_FIELDS, subject);
     String title = f.requiredText("title", subject);
     String column = f.requiredText("column", subject);
@@ -705,7 +705,7 @@ public final class PolicyLoader {
         instruments.add(in);
       }
     }
-    if (countErrors(problems) > before || scope == null || interval == null) {
+    if (PolicyProblem.countErrors(problems) > before || scope == null || interval == null) {
       return null;
     }
     return new BaseRateRule(column, scope, interval, title, instruments, new SourceLocation(ctx.file(), YamlDoc.line(node)));
@@ -761,83 +761,16 @@ public final class PolicyLoader {
     return sb.toString().strip();
   }
 
-  private static int countErrors(List<PolicyProblem> problems) {
-    int n = 0;
-    for (PolicyProblem p : problems) {
-      if (p.isError()) {
-        n++;
-      }
-    }
-    return n;
-  }
-
   // ---- field access with messages --------------------------------------------------------------
 
-  /** Typed access to a mapping's fields that records a problem (with the field's line) for each bad value. */
-  static final class Fields {
-    final String file;
-    final Node node;
-    final Map<String, Node> map;
-    final Map<String, Integer> lines;
-    final List<PolicyProblem> problems;
-
+  /** The policy files' field kinds over {@link YamlFields}: lists, intervals, rates, authorities. */
+  static final class Fields extends YamlFields {
     Fields(String file, Node node, List<PolicyProblem> problems) {
-      this.file = file;
-      this.node = node;
-      Map<String, Node> m = YamlDoc.mapping(node);
-      this.map = m == null ? Map.of() : m;
-      this.lines = YamlDoc.keyLines(node);
-      this.problems = problems;
-    }
-
-    boolean has(String field) {
-      return map.containsKey(field);
-    }
-
-    Node node(String field) {
-      return map.get(field);
-    }
-
-    SourceLocation at(String field) {
-      Integer line = lines.get(field);
-      return new SourceLocation(file, line != null ? line : YamlDoc.line(node));
-    }
-
-    void error(String field, String subject, String message) {
-      problems.add(PolicyProblem.error(at(field), subject + " " + field, message));
-    }
-
-    void rejectUnknown(Set<String> known, String subject) {
-      for (String key : map.keySet()) {
-        if (!known.contains(key)) {
-          problems.add(PolicyProblem.error(at(key), subject.isEmpty() ? key : subject + " " + key,
-              "unknown field (known: " + String.join(", ", new java.util.TreeSet<>(known)) + ")"));
-        }
-      }
-    }
-
-    String text(String field) {
-      Node n = map.get(field);
-      String s = n == null ? null : YamlDoc.scalar(n);
-      return s == null ? "" : s.strip();
-    }
-
-    String requiredText(String field, String subject) {
-      Node n = map.get(field);
-      if (n == null) {
-        error(field, subject, "missing");
-        return null;
-      }
-      String s = YamlDoc.scalar(n);
-      if (s == null || s.isBlank()) {
-        error(field, subject, "must be a non-empty text");
-        return null;
-      }
-      return s.strip();
+      super(file, node, problems);
     }
 
     List<String> list(String field, String subject) {
-      Node n = map.get(field);
+      Node n = node(field);
       if (n == null) {
         return null;
       }
@@ -854,27 +787,6 @@ public final class PolicyLoader {
         return null;
       }
       return list(field, subject);
-    }
-
-    LocalDate date(String field, String subject) {
-      String s = text(field);
-      if (s.isEmpty()) {
-        return null;
-      }
-      try {
-        return LocalDate.parse(s);
-      } catch (DateTimeParseException e) {
-        error(field, subject, "bad date '" + s + "' (use YYYY-MM-DD)");
-        return null;
-      }
-    }
-
-    LocalDate requiredDate(String field, String subject) {
-      if (!has(field)) {
-        error(field, subject, "missing");
-        return null;
-      }
-      return date(field, subject);
     }
 
     DateInterval interval(LocalDate from, LocalDate until, String untilField, String subject) {

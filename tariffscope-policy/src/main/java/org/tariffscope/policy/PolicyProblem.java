@@ -1,5 +1,7 @@
 package org.tariffscope.policy;
 
+import java.util.List;
+
 /**
  * Something wrong in a policy file, named precisely enough to fix it. Immutable.
  *
@@ -19,6 +21,17 @@ public record PolicyProblem(Severity severity, SourceLocation location, String s
 
   public static PolicyProblem warning(SourceLocation at, String subject, String message) {
     return new PolicyProblem(Severity.WARNING, at, subject, message);
+  }
+
+  /** How many of {@code problems} are errors (readers compare counts to know whether a part they read was bad). */
+  public static int countErrors(List<PolicyProblem> problems) {
+    int n = 0;
+    for (PolicyProblem p : problems) {
+      if (p.isError()) {
+        n++;
+      }
+    }
+    return n;
   }
 
   public boolean isError() {

@@ -34,6 +34,7 @@ import org.tariffscope.policy.PolicyProblem;
 import org.tariffscope.policy.SourceLocation;
 import org.tariffscope.policy.StackingRef;
 import org.tariffscope.policy.YamlDoc;
+import org.tariffscope.policy.YamlFields;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -437,9 +438,9 @@ public final class ScenarioLoader {
     switch (kinds.get(0)) {
       case "add" -> {
         f.rejectUnknown(ADD_FIELDS, "add");
-        int before = errors(problems);
+        int before = PolicyProblem.countErrors(problems);
         Measure m = policyLoader.readMeasure(ctx.files, f.node("add"), ctx.idCounts, problems);
-        if (m == null || errors(problems) > before) {
+        if (m == null || PolicyProblem.countErrors(problems) > before) {
           return;
         }
         if (m.effective().start().isBefore(FIRST_DAY)) {
@@ -820,101 +821,22 @@ public final class ScenarioLoader {
     return v == null ? fallback : v;
   }
 
-  private static int errors(List<PolicyProblem> problems) {
-    int n = 0;
-    for (PolicyProblem p : problems) {
-      if (p.isError()) {
-        n++;
-      }
-    }
-    return n;
-  }
-
   // ---- field access with messages ------------------------------------------------------------
 
-  /** Typed access to a mapping's fields that records a problem, with the field's line, for each bad value. */
-  static final class Fields {
-    final String file;
-    final Node node;
-    final Map<String, Node> map;
-    final Map<String, Integer> lines;
-    final List<PolicyProblem> problems;
-
+  /** The scenario files' field kinds over {@link YamlFields}: numbers, lists of mappings, HS chapters. */
+  static final class Fields extends YamlFields {
     Fields(String file, Node node, List<PolicyProblem> problems) {
-      this.file = file;
-      this.node = node;
-      Map<String, Node> m = YamlDoc.mapping(node);
-      this.map = m == null ? Map.of() : m;
-      this.lines = YamlDoc.keyLines(node);
-      this.problems = problems;
+      super(file, node, problems);
     }
 
-    boolean has(String field) {
-      return map.containsKey(field);
-    }
-
-    Node node(String field) {
-      return map.get(field);
-    }
-
-    int lineOf(String field) {
-      Integer line = lines.get(field);
-      return line != null ? line : YamlDoc.line(node);
-    }
-
-    SourceLocation at(String field) {
-      return new SourceLocation(file, lineOf(field));
-    }
-
-    void error(String field, String subject, String message) {
-      problems.add(PolicyProblem.error(at(field), subject.isEmpty() ? field : subject + " " + field, message));
-    }
-
-    void rejectUnknown(Set<String> known, String subject) {
-      for (String key : map.keySet()) {
-        if (!known.contains(key)) {
-          problems.add(PolicyProblem.error(at(key), subject.isEmpty() ? key : subject + " " + key,
-              "unknown field (known: " + String.join(", ", new TreeSet<>(known)) + ")"));
-        }
+    /** A date; unlike a policy file's, a date field written empty is an error, not an absent date. */
+    @Override
+    public LocalDate date(String field, String subject) {
+      LocalDate d = super.date(field, subject);
+      if (d == null && has(field) && text(field).isEmpty()) {
+        error(field, subject, "bad date '' (use YYYY-MM-DD)");
       }
-    }
-
-    String text(String field) {
-      Node n = map.get(field);
-      String s = n == null ? null : YamlDoc.scalar(n);
-      return s == null ? "" : s.strip();
-    }
-
-    String requiredText(String field, String subject) {
-      Node n = map.get(field);
-      if (n == null) {
-        error(field, subject, "missing");
-        return null;
-      }
-      String s = YamlDoc.scalar(n);
-      if (s == null || s.isBlank()) {
-        error(field, subject, "must be a non-empty text");
-        return null;
-      }
-      return s.strip();
-    }
-
-    LocalDate date(String field, String subject) {
-      String s = text(field);
-      try {
-        return LocalDate.parse(s);
-      } catch (DateTimeParseException e) {
-        error(field, subject, "bad date '" + s + "' (use YYYY-MM-DD)");
-        return null;
-      }
-    }
-
-    LocalDate requiredDate(String field, String subject) {
-      if (!has(field)) {
-        error(field, subject, "missing");
-        return null;
-      }
-      return date(field, subject);
+      return d;
     }
 
     /** A number in [min, max]; null after recording the problem. */
