@@ -3,19 +3,12 @@ package org.tariffscope.analytics;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -28,9 +21,7 @@ import org.jfree.data.time.TimeSeries;
 import org.jfree.data.time.TimeSeriesCollection;
 import org.jfree.data.xy.DefaultTableXYDataset;
 import org.jfree.data.xy.XYSeries;
-import org.jfree.svg.SVGGraphics2D;
 import org.tariffscope.basics.Authority;
-import org.tariffscope.basics.InvalidInputException;
 
 /**
  * Charts of effective-rate series: the overall rate stacked by authority, or one line per key
@@ -69,7 +60,7 @@ public final class EtrChart {
       renderer.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
     }
     XYPlot plot = new XYPlot(data, time, pct, renderer);
-    write(chart(plot, title), out);
+    ChartFile.write(chart(plot, title), out, 1200, 650);
   }
 
   /** One step line per key (country, sector, chapter). */
@@ -94,7 +85,7 @@ public final class EtrChart {
       renderer.setSeriesStroke(i, new BasicStroke(2f));
     }
     XYPlot plot = new XYPlot(data, new DateAxis(), new NumberAxis("Effective tariff rate, %"), renderer);
-    write(chart(plot, title, subtitle), out);
+    ChartFile.write(chart(plot, title, subtitle), out, 1200, 650);
   }
 
   private static final String SOURCE = "Statutory rates weighted by 2024 US imports (pre-substitution). Source: Tariffscope.";
@@ -113,33 +104,4 @@ public final class EtrChart {
     return chart;
   }
 
-  private static void write(JFreeChart chart, Path out) {
-    String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
-    if (!name.endsWith(".png") && !name.endsWith(".svg")) {
-      throw new InvalidInputException("A chart is a .png or .svg file: " + out);
-    }
-    Path target = out.toAbsolutePath();
-    Path dir = target.getParent();
-    if (dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {
-      throw new InvalidInputException("Cannot write " + out + ": folder " + dir + " does not exist or is not writable");
-    }
-    try {
-      // Not Files.createTempFile: its owner-only permissions would stay on the finished chart.
-      Path tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".partial");
-      try {
-        if (name.endsWith(".png")) {
-          ChartUtils.saveChartAsPNG(tmp.toFile(), chart, 1200, 650);
-        } else {
-          SVGGraphics2D g = new SVGGraphics2D(1200, 650);
-          chart.draw(g, new java.awt.geom.Rectangle2D.Double(0, 0, 1200, 650));
-          Files.writeString(tmp, g.getSVGDocument(), StandardCharsets.UTF_8);
-        }
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write the chart " + out, e);
-    }
-  }
 }

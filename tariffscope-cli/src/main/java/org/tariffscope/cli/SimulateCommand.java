@@ -10,6 +10,7 @@ import org.tariffscope.basics.InvalidInputException;
 import org.tariffscope.scenarios.Elasticities;
 import org.tariffscope.scenarios.Metric;
 import org.tariffscope.scenarios.Scenario;
+import org.tariffscope.analytics.ChartFile;
 import org.tariffscope.scenarios.ScenarioChart;
 import org.tariffscope.scenarios.ScenarioReport;
 import org.tariffscope.scenarios.SimulationResult;
@@ -164,7 +165,7 @@ final class SimulateCommand implements Callable<Integer> {
         throw new InvalidInputException("--draws must be from 0 to " + Simulator.MAX_DRAWS + ", not " + draws);
       }
       if (chart != null) {
-        ScenarioChart.checkPath(chart);
+        ChartFile.checkPath(chart);
       }
       if (elasticities != null && !java.nio.file.Files.isRegularFile(elasticities)) {
         throw new InvalidInputException("No elasticity file " + elasticities);

@@ -2,17 +2,12 @@ package org.tariffscope.scenarios;
 
 import java.awt.Color;
 import java.awt.Font;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.tariffscope.analytics.ChartFile;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
@@ -24,8 +19,6 @@ import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.data.category.DefaultCategoryDataset;
-import org.jfree.svg.SVGGraphics2D;
-import org.tariffscope.basics.InvalidInputException;
 
 /**
  * Charts of simulations, in the style of the effective-rate charts ({@code EtrChart}): imports by
@@ -41,17 +34,6 @@ public final class ScenarioChart {
   private ScenarioChart() {
   }
 
-  /** Checks that a chart can be written there (a .png or .svg in a writable folder), before any work. */
-  public static void checkPath(Path out) {
-    String name = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
-    if (!name.endsWith(".png") && !name.endsWith(".svg")) {
-      throw new InvalidInputException("A chart is a .png or .svg file: " + out);
-    }
-    Path dir = out.toAbsolutePath().getParent();
-    if (dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {
-      throw new InvalidInputException("Cannot write " + out + ": folder " + dir + " does not exist or is not writable");
-    }
-  }
 
   /** Imports from the largest origins, before and after one scenario. */
   public static void origins(SimulationResult r, Path out) {
@@ -67,7 +49,7 @@ public final class ScenarioChart {
     CategoryPlot plot = plot(data, "US imports, $ billion a year", PlotOrientation.VERTICAL);
     plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
     JFreeChart chart = chart(plot, r.scenario().title(), true);
-    write(chart, out, 650);
+    ChartFile.write(chart, out, WIDTH, 650);
   }
 
   /**
@@ -103,7 +85,7 @@ public final class ScenarioChart {
     SimulationResult first = results.get(0);
     String title = partner ? "Scenarios for " + first.scenario().partnerName() + ": headline outputs" : "Scenarios: headline outputs";
     JFreeChart chart = chart(combined, title, false);
-    write(chart, out, 260 * metrics.size() + 120);
+    ChartFile.write(chart, out, WIDTH, 260 * metrics.size() + 120);
   }
 
   private static String axisLabel(Metric m) {
@@ -175,26 +157,4 @@ public final class ScenarioChart {
     return chart;
   }
 
-  private static void write(JFreeChart chart, Path out, int height) {
-    checkPath(out);
-    String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
-    Path target = out.toAbsolutePath();
-    try {
-      Path tmp = Files.createTempFile(target.getParent(), ".chart-", name.substring(name.lastIndexOf('.')));
-      try {
-        if (name.endsWith(".png")) {
-          ChartUtils.saveChartAsPNG(tmp.toFile(), chart, WIDTH, height);
-        } else {
-          SVGGraphics2D g = new SVGGraphics2D(WIDTH, height);
-          chart.draw(g, new java.awt.geom.Rectangle2D.Double(0, 0, WIDTH, height));
-          Files.writeString(tmp, g.getSVGDocument(), StandardCharsets.UTF_8);
-        }
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write the chart " + out, e);
-    }
-  }
 }
