@@ -1,10 +1,8 @@
 package org.tariffscope.schedule;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,23 +20,27 @@ import org.tariffscope.basics.InvalidInputException;
  * Reads a USITC HTS JSON export (a JSON array of records) into an {@link HtsRevision}, streaming,
  * straight from the {@code .json.gz}. Builds the indent hierarchy, the description paths, and the
  * rates statistical lines inherit from their legal line.
+ *
+ * <p>Records are read field by field with Jackson's streaming parser rather than bound to classes:
+ * the panel reads all 44 revisions (1.5 million records) before it can start, and binding was a
+ * third of that time.
  */
 final class HtsJsonReader {
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  private static final JsonFactory JSON = new JsonFactory();
 
   /** The fields of a record we use; the export also has quota and additional-duty fields. */
-  @JsonIgnoreProperties(ignoreUnknown = true)
   record RawRecord(String htsno, String indent, String description, List<String> units,
       String general, String special, String other, List<RawFootnote> footnotes) {
   }
 
-  @JsonIgnoreProperties(ignoreUnknown = true)
   record RawFootnote(List<String> columns, String value) {
   }
 
   /** A record in the hierarchy, numbered or not ("Horses:" rows have no number). */
   private static final class Node {
+    /** Description paths shared by all revisions read, so that equal lines compare by identity. */
+    private static final Map<List<String>, List<String>> PATHS = new ConcurrentHashMap<>();
+
     final RawRecord raw;
     final int indent;
     final Node parent;
@@ -62,7 +64,9 @@ final class HtsJsonReader {
       if (!description.isEmpty()) {
         p.add(description);
       }
-      this.path = List.copyOf(p);
+      List<String> path = List.copyOf(p);
+      List<String> shared2 = PATHS.get(path);
+      this.path = shared2 != null ? shared2 : PATHS.computeIfAbsent(path, k -> k);
     }
   }
 
@@ -85,17 +89,19 @@ final class HtsJsonReader {
    */
   private static final Map<HtsLine, HtsLine> LINES = new ConcurrentHashMap<>();
   private static final Map<String, String> TEXTS = new ConcurrentHashMap<>();
+  /** Footnotes by their columns and text: the same few thousand recur on every revision. */
+  private static final Map<RawFootnote, Footnote> FOOTNOTES = new ConcurrentHashMap<>();
 
   static HtsRevision read(RevisionInfo info, InputStream in) throws IOException {
     List<HtsLine> lines = new ArrayList<>(36_000);
     Map<String, String> interned = TEXTS;
     Deque<Node> stack = new ArrayDeque<>();
-    try (JsonParser p = MAPPER.getFactory().createParser(in)) {
+    try (JsonParser p = JSON.createParser(in)) {
       if (p.nextToken() != JsonToken.START_ARRAY) {
         throw new InvalidInputException(info.source().name() + " is not a USITC HTS JSON export (expected a JSON array)");
       }
       while (p.nextToken() == JsonToken.START_OBJECT) {
-        RawRecord r = MAPPER.readValue(p, RawRecord.class);
+        RawRecord r = record(p);
         int indent = parseIndent(r.indent());
         while (!stack.isEmpty() && stack.peek().indent >= indent) {
           stack.pop();
@@ -114,6 +120,85 @@ final class HtsJsonReader {
       throw new InvalidInputException(info.source().name() + " holds no numbered HTS lines");
     }
     return new HtsRevision(info, lines);
+  }
+
+  /** One record, the parser on its START_OBJECT; leaves the parser on its END_OBJECT. */
+  private static RawRecord record(JsonParser p) throws IOException {
+    String htsno = null;
+    String indent = null;
+    String description = null;
+    List<String> units = null;
+    String general = null;
+    String special = null;
+    String other = null;
+    List<RawFootnote> footnotes = null;
+    for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
+      JsonToken value = p.nextToken();
+      switch (field) {
+        case "htsno" -> htsno = text(p, value);
+        case "indent" -> indent = text(p, value);
+        case "description" -> description = text(p, value);
+        case "general" -> general = text(p, value);
+        case "special" -> special = text(p, value);
+        case "other" -> other = text(p, value);
+        case "units" -> units = texts(p, value);
+        case "footnotes" -> footnotes = footnotes(p, value);
+        default -> p.skipChildren();
+      }
+    }
+    if (p.currentToken() != JsonToken.END_OBJECT) {
+      throw new IOException("expected a field name or the end of a record at " + p.currentLocation());
+    }
+    return new RawRecord(htsno, indent, description, units, general, special, other, footnotes);
+  }
+
+  /** A scalar as text (the export prints some numbers unquoted); null for null, objects and arrays. */
+  private static String text(JsonParser p, JsonToken value) throws IOException {
+    if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
+      p.skipChildren();
+      return null;
+    }
+    return value == JsonToken.VALUE_NULL ? null : p.getText();
+  }
+
+  private static List<String> texts(JsonParser p, JsonToken value) throws IOException {
+    if (value != JsonToken.START_ARRAY) {
+      return value == JsonToken.VALUE_NULL ? null : List.of(text(p, value));
+    }
+    List<String> out = new ArrayList<>(2);
+    for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+      String s = text(p, t);
+      if (s != null) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  private static List<RawFootnote> footnotes(JsonParser p, JsonToken value) throws IOException {
+    if (value != JsonToken.START_ARRAY) {
+      p.skipChildren();
+      return null;
+    }
+    List<RawFootnote> out = new ArrayList<>(2);
+    for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+      if (t != JsonToken.START_OBJECT) {
+        p.skipChildren();
+        continue;
+      }
+      List<String> columns = null;
+      String text = null;
+      for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
+        JsonToken v = p.nextToken();
+        switch (field) {
+          case "columns" -> columns = texts(p, v);
+          case "value" -> text = text(p, v);
+          default -> p.skipChildren();
+        }
+      }
+      out.add(new RawFootnote(columns, text));
+    }
+    return out;
   }
 
   private static HtsLine line(Node node, Map<String, String> interned) {
@@ -146,7 +231,9 @@ final class HtsJsonReader {
     List<Footnote> out = new ArrayList<>(r.footnotes().size());
     for (RawFootnote f : r.footnotes()) {
       if (f != null && f.value() != null && !f.value().isBlank()) {
-        out.add(Footnote.of(f.columns(), f.value()));
+        RawFootnote key = new RawFootnote(f.columns() == null ? List.of() : f.columns(), f.value());
+        Footnote shared = FOOTNOTES.get(key);
+        out.add(shared != null ? shared : FOOTNOTES.computeIfAbsent(key, k -> Footnote.of(k.columns(), k.value())));
       }
     }
     return out;

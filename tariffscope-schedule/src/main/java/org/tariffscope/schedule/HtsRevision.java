@@ -2,14 +2,13 @@ package org.tariffscope.schedule;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.tariffscope.basics.CodeTable;
 import org.tariffscope.basics.HtsCode;
 
@@ -20,20 +19,46 @@ import org.tariffscope.basics.HtsCode;
 public final class HtsRevision {
   private final RevisionInfo info;
   private final List<HtsLine> lines;
-  private final NavigableMap<String, HtsLine> byDigits;
+  /** The lines in code order, one per code, and their codes: prefix ranges by binary search. */
+  private final HtsLine[] sorted;
+  private final String[] sortedDigits;
   /** Exact lookups, the engine's hot path: no string comparisons, few cache misses. */
   private final CodeTable<HtsLine> exact;
 
   HtsRevision(RevisionInfo info, List<HtsLine> lines) {
     this.info = info;
     this.lines = List.copyOf(lines);
-    TreeMap<String, HtsLine> map = new TreeMap<>();
-    for (HtsLine l : lines) {
+    // Schedule order is nearly code order, so this (stable) sort is close to one pass.
+    HtsLine[] byCode = this.lines.toArray(new HtsLine[0]);
+    Arrays.sort(byCode, Comparator.comparing((HtsLine l) -> l.code().digits()));
+    List<HtsLine> unique = new ArrayList<>(byCode.length);
+    Map<String, HtsLine> map = new HashMap<>(byCode.length * 2);
+    for (HtsLine l : byCode) {
       // A few codes are printed twice (a heading repeated across page breaks); the first wins.
-      map.putIfAbsent(l.code().digits(), l);
+      if (unique.isEmpty() || !unique.get(unique.size() - 1).code().digits().equals(l.code().digits())) {
+        unique.add(l);
+        map.put(l.code().digits(), l);
+      }
     }
-    this.byDigits = Collections.unmodifiableNavigableMap(map);
+    this.sorted = unique.toArray(new HtsLine[0]);
+    this.sortedDigits = new String[sorted.length];
+    for (int i = 0; i < sorted.length; i++) {
+      sortedDigits[i] = sorted[i].code().digits();
+    }
     this.exact = CodeTable.of(map);
+  }
+
+  /** The lines whose code starts with {@code prefix}, in code order (a view). */
+  private List<HtsLine> range(String prefix) {
+    int from = Arrays.binarySearch(sortedDigits, prefix);
+    if (from < 0) {
+      from = -from - 1;
+    }
+    int to = from;
+    while (to < sortedDigits.length && sortedDigits[to].startsWith(prefix)) {
+      to++;
+    }
+    return Arrays.asList(sorted).subList(from, to);
   }
 
   public RevisionInfo info() {
@@ -55,7 +80,7 @@ public final class HtsRevision {
   }
 
   public int size() {
-    return byDigits.size();
+    return sorted.length;
   }
 
   public Optional<HtsLine> line(HtsCode code) {
@@ -65,7 +90,7 @@ public final class HtsRevision {
   /** Every line whose code starts with {@code prefix}, including a line equal to it, in code order. */
   public List<HtsLine> linesUnder(HtsCode prefix) {
     String p = prefix.digits();
-    return List.copyOf(byDigits.subMap(p, true, p + Character.MAX_VALUE, false).values());
+    return List.copyOf(range(p));
   }
 
   /**
@@ -111,12 +136,12 @@ public final class HtsRevision {
   public List<HtsCode> nearest(String digits, int limit) {
     for (int len = Math.min(digits.length(), 10); len >= 2; len--) {
       String p = digits.substring(0, len);
-      Map<String, HtsLine> sub = byDigits.subMap(p, true, p + Character.MAX_VALUE, false);
+      List<HtsLine> sub = range(p);
       if (!sub.isEmpty()) {
-        List<HtsLine> candidates = new ArrayList<>(sub.values());
+        List<HtsLine> candidates = new ArrayList<>(sub);
         candidates.removeIf(l -> l.code().length() < Math.min(digits.length(), 8));
         if (candidates.isEmpty()) {
-          candidates = new ArrayList<>(sub.values());
+          candidates = new ArrayList<>(sub);
         }
         candidates.sort(Comparator.comparingLong(l -> distance(l.code().digits(), digits)));
         return candidates.stream().limit(limit).map(HtsLine::code).sorted().toList();
@@ -226,6 +251,6 @@ public final class HtsRevision {
 
   @Override
   public String toString() {
-    return "HTS " + info.id() + " (" + info.effectiveDate() + ", " + byDigits.size() + " lines)";
+    return "HTS " + info.id() + " (" + info.effectiveDate() + ", " + sorted.length + " lines)";
   }
 }
