@@ -195,7 +195,7 @@ public final class PanelDatabase implements AutoCloseable {
       ProductMapping mapping = ProductMapping.of(engine.schedule(),
           weights.flows().stream().map(Flow::hts10).distinct().toList(), FROM, UNTIL);
       timing("products and their 2024 codes", start);
-      try (RowFiles rows = new RowFiles(parts, threads)) {
+      try (RowFiles rows = new RowFiles(parts)) {
         IntConsumer onProgress = done -> progress.accept(done, products.size());
         stats = panel.build(products, threads, rows::write, onProgress);
       }
@@ -205,8 +205,7 @@ public final class PanelDatabase implements AutoCloseable {
         s.execute("SET preserve_insertion_order = false");
         createSchema(s);
         long t = System.nanoTime();
-        s.execute("INSERT INTO panel_rows SELECT * FROM read_csv('" + parts.resolve("rows-*.csv") + "', header = false, "
-            + "delim = ',', quote = '', columns = " + rowColumns() + ")");
+        s.execute(RowFiles.ingest(parts.resolve("rows-*.csv").toString()));
         timing("ingest rows", t);
         t = System.nanoTime();
         insertCountries(c, engine.countries(), panel.classOf());
@@ -242,15 +241,6 @@ public final class PanelDatabase implements AutoCloseable {
     } catch (SQLException e) {
       throw new IllegalStateException("DuckDB: " + e.getMessage(), e);
     }
-  }
-
-  private static String rowColumns() {
-    StringBuilder sb = new StringBuilder("{'hts10': 'VARCHAR', 'origin_class': 'SMALLINT', 'usmca': 'BOOLEAN', "
-        + "'valid_from': 'DATE', 'valid_to': 'DATE', 'total_pct': 'REAL'");
-    for (String col : RATE_COLUMNS) {
-      sb.append(", '").append(col).append("': 'REAL'");
-    }
-    return sb.append('}').toString();
   }
 
   private static void createSchema(Statement s) throws SQLException {
@@ -536,82 +526,69 @@ public final class PanelDatabase implements AutoCloseable {
   }
 
   /**
-   * Writes a rate so that DuckDB reads back the same float. Most rates have at most four decimals
-   * (25, 2.5, 0.6875): those are written from integers, since Java's shortest float-to-text
-   * conversion was a quarter of the time of the engine phase (docs/benchmarks.md). {@code k / 10000f}
-   * is the float nearest k/10000, which is also what parsing the decimal text gives, so the check
-   * below guarantees the round trip; any other value is written in full.
+   * Per-thread CSV files of panel rows, read by DuckDB in one parallel scan at the end. The text is
+   * kept short, since it is written and parsed 10 million times: days as numbers of days since
+   * {@link #FROM}, the claim as 0 or 1, and no total (the ingest adds the rates up, in the same order
+   * and float arithmetic as {@link RatePanel}).
    */
-  static void appendRate(StringBuilder sb, float v) {
-    if (v == (int) v) {
-      sb.append((int) v);
-      return;
-    }
-    if (Math.abs(v) < 1_000f) { // k stays below 2^24, so k and k / 10000f are exact and correctly rounded
-      int k = Math.round(v * 10_000f);
-      if (k % 10_000 != 0 && k / 10_000f == v) {
-        if (k < 0) {
-          sb.append('-');
-          k = -k;
-        }
-        int frac = k % 10_000;
-        sb.append(k / 10_000).append('.');
-        // four decimals with leading zeros, trailing zeros dropped
-        int digits = 4;
-        while (frac % 10 == 0) {
-          frac /= 10;
-          digits--;
-        }
-        for (int d = digits - 1; d > 0 && frac < pow10(d); d--) {
-          sb.append('0');
-        }
-        sb.append(frac);
-        return;
-      }
-    }
-    sb.append(v);
-  }
-
-  private static int pow10(int d) {
-    return d == 1 ? 10 : d == 2 ? 100 : 1000;
-  }
-
-  /** Per-thread CSV files of panel rows, read by DuckDB in one parallel scan at the end. */
   private static final class RowFiles implements AutoCloseable {
-    private final ThreadLocal<Writer> writer;
-    private final List<Writer> all = new ArrayList<>();
+    private final ThreadLocal<Output> output;
+    private final List<Output> all = new ArrayList<>();
     private final Path dir;
+    private static final long FROM_DAY = FROM.toEpochDay();
 
-    RowFiles(Path dir, int threads) {
-      this.dir = dir;
-      this.writer = ThreadLocal.withInitial(this::newWriter);
+    private record Output(java.io.OutputStream stream, RowText text) {
     }
 
-    private synchronized Writer newWriter() {
+    RowFiles(Path dir) {
+      this.dir = dir;
+      this.output = ThreadLocal.withInitial(this::newOutput);
+    }
+
+    private synchronized Output newOutput() {
       try {
-        Writer w = new BufferedWriter(Files.newBufferedWriter(dir.resolve("rows-" + all.size() + ".csv")), 1 << 20);
-        all.add(w);
-        return w;
+        Output o = new Output(Files.newOutputStream(dir.resolve("rows-" + all.size() + ".csv")), new RowText(1 << 20));
+        all.add(o);
+        return o;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
 
-    void write(String hts10, List<PanelRow> rows) {
-      Writer w = writer.get();
-      StringBuilder sb = new StringBuilder(rows.size() * 80);
-      for (PanelRow r : rows) {
-        sb.append(r.hts10()).append(',').append(r.originClass()).append(',').append(r.usmca()).append(',')
-            .append(r.from()).append(',').append(r.until()).append(',');
-        appendRate(sb, r.total());
-        for (float v : r.rates()) {
-          sb.append(',');
-          appendRate(sb, v);
-        }
-        sb.append('\n');
+    /** The columns of a row file and how the ingest turns them into {@code panel_rows}. */
+    static String ingest(String glob) {
+      StringBuilder cols = new StringBuilder("{'hts10': 'VARCHAR', 'origin_class': 'SMALLINT', 'usmca': 'BOOLEAN', "
+          + "'from_day': 'INTEGER', 'until_day': 'INTEGER'");
+      for (String col : RATE_COLUMNS) {
+        cols.append(", '").append(col).append("': 'REAL'");
       }
+      cols.append('}');
+      return "INSERT INTO panel_rows SELECT hts10, origin_class, usmca, DATE '" + FROM + "' + from_day, DATE '" + FROM
+          + "' + until_day, " + String.join(" + ", RATE_COLUMNS) + ", " + String.join(", ", RATE_COLUMNS)
+          + " FROM read_csv('" + glob + "', header = false, delim = ',', quote = '', columns = " + cols + ")";
+    }
+
+    void write(String hts10, List<PanelRow> rows) {
+      Output o = output.get();
+      RowText t = o.text();
+      for (PanelRow r : rows) {
+        t.ascii(r.hts10()).character(',').integer(r.originClass()).character(',').character(r.usmca() ? '1' : '0')
+            .character(',').integer((int) (r.from().toEpochDay() - FROM_DAY))
+            .character(',').integer((int) (r.until().toEpochDay() - FROM_DAY));
+        for (float v : r.rates()) {
+          t.character(',').rate(v);
+        }
+        t.character('\n');
+      }
+      if (t.size() >= 1 << 20) {
+        flush(o);
+      }
+    }
+
+    private static void flush(Output o) {
       try {
-        w.append(sb);
+        o.text().writeTo(o.stream());
+        o.text().clear();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -619,8 +596,9 @@ public final class PanelDatabase implements AutoCloseable {
 
     @Override
     public synchronized void close() throws IOException {
-      for (Writer w : all) {
-        w.close();
+      for (Output o : all) {
+        flush(o);
+        o.stream().close();
       }
     }
   }

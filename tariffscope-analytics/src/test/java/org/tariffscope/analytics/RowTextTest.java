@@ -9,12 +9,10 @@ import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 /** The panel's rows are written as text and read back by DuckDB: every rate must come back as the same float. */
-class RateTextTest {
+class RowTextTest {
 
   private static String text(float v) {
-    StringBuilder sb = new StringBuilder();
-    PanelDatabase.appendRate(sb, v);
-    return sb.toString();
+    return new RowText(4).rate(v).toString();
   }
 
   @Property
@@ -29,6 +27,20 @@ class RateTextTest {
     assertThat(Float.parseFloat(t)).isEqualTo(v);
     // at most the digits of k, a sign, "0." and leading zeros of the decimals; never an exponent
     assertThat(t).doesNotContain("E").hasSizeLessThanOrEqualTo(Integer.toString(k).length() + 5);
+  }
+
+  @Property
+  void integersAreWrittenAsJavaWritesThem(@ForAll int v) {
+    assertThat(new RowText(1).integer(v).toString()).isEqualTo(Integer.toString(v));
+  }
+
+  @Test
+  void aRowIsItsPartsInOrder() {
+    RowText row = new RowText(8).ascii("8703230190").character(',').integer(0).character(',').rate(27.5f);
+    assertThat(row.toString()).isEqualTo("8703230190,0,27.5");
+    assertThat(row.size()).isEqualTo(17);
+    row.clear();
+    assertThat(row.toString()).isEmpty();
   }
 
   @Test
