@@ -187,13 +187,16 @@ public final class PanelDatabase implements AutoCloseable {
       Files.deleteIfExists(tmp);
       Files.deleteIfExists(dir.resolve(tmp.getFileName() + ".wal"));
       RatePanel panel = new RatePanel(engine, FROM, UNTIL);
-      List<String> products = panel.products();
-      RatePanel.Stats stats;
-      // The weights are written while the panel is computed: it is I/O the rate threads can overlap.
+      // The products (one pass over the revisions, on one core) are found while the 2024 codes are
+      // mapped (on the other); the weights are written while the panel is computed.
+      java.util.concurrent.CompletableFuture<List<String>> productList =
+          java.util.concurrent.CompletableFuture.supplyAsync(panel::products);
       java.util.concurrent.CompletableFuture<Void> flowsFile = java.util.concurrent.CompletableFuture.runAsync(
           () -> writeFlows(parts.resolve("flows.tsv"), weights));
       ProductMapping mapping = ProductMapping.of(engine.schedule(),
           weights.flows().stream().map(Flow::hts10).distinct().toList(), FROM, UNTIL);
+      List<String> products = productList.join();
+      RatePanel.Stats stats;
       timing("products and their 2024 codes", start);
       try (RowFiles rows = new RowFiles(parts)) {
         IntConsumer onProgress = done -> progress.accept(done, products.size());

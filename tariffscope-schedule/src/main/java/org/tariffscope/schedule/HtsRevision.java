@@ -115,14 +115,24 @@ public final class HtsRevision {
     return out;
   }
 
-  /** Every product line an entry can be declared under (chapters 1-97): statistical lines, and tariff lines without them. */
+  /**
+   * Every product line an entry can be declared under (chapters 1-97): statistical lines, and tariff
+   * lines without them. Computed once (the panel asks every revision for them twice).
+   */
   public List<HtsLine> reportingLines() {
-    List<HtsLine> out = new ArrayList<>();
-    for (int chapter = 1; chapter <= 97; chapter++) {
-      out.addAll(reportingLinesUnder(HtsCode.of(String.format("%02d", chapter))));
+    List<HtsLine> out = reportingLines;
+    if (out == null) {
+      List<HtsLine> all = new ArrayList<>();
+      for (int chapter = 1; chapter <= 97; chapter++) {
+        all.addAll(reportingLinesUnder(HtsCode.of(String.format("%02d", chapter))));
+      }
+      out = List.copyOf(all);
+      reportingLines = out;
     }
     return out;
   }
+
+  private volatile List<HtsLine> reportingLines;
 
   /** The Chapter 99 headings ({@code 9903.xx.xx}) of this revision, in code order. */
   public List<HtsLine> chapter99Headings() {
