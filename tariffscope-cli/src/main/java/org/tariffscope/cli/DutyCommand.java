@@ -45,12 +45,13 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {"The duty on an entry: base rate, each Chapter 99 heading applied with its authority, rate and",
         "citation, the headings considered and not applied with the reason, and the total.",
         "With --input, one result per CSV line (columns hts,origin,date[,value][,quantity][,usmca]",
-        "[,metal_content_pct][,us_content_pct][,claims][,steel_content_pct][,aluminum_content_pct][,copper_content_pct]);",
-        "a bad line gets an error and the others still run."},
+        "[,metal_content_pct][,us_content_pct][,claims][,steel_content_pct][,aluminum_content_pct][,copper_content_pct]",
+        "[,preference]); a bad line gets an error and the others still run."},
     footerHeading = "%nExamples:%n",
     footer = {"  tariffscope duty --hts 8703.23.01.60 --origin JP --date 2025-04-06 --value 40000",
         "  tariffscope duty --hts 8429.52.10.10 --origin Canada --date 2025-04-06 --usmca --format json",
         "  tariffscope duty --hts 7326.90.86.88 --origin DE --date 2025-07-01 --value 1000 --metal-content 40",
+        "  tariffscope duty --hts 6109.10.00.12 --origin HN --date 2025-10-17 --preference P",
         "  tariffscope duty --input entries.csv --format csv --output priced.csv"})
 final class DutyCommand implements Callable<Integer> {
   @Mixin
@@ -91,6 +92,12 @@ final class DutyCommand implements Callable<Integer> {
 
     @Option(names = "--usmca", description = "Claim USMCA preference (goods of Canada or Mexico).")
     boolean usmca;
+
+    @Option(names = "--preference", paramLabel = "<program>",
+        description = "Claim a free-trade agreement for the base rate, by its column 1-Special symbol: AU, BH, CL, "
+            + "CO, IL, JO, JP, KR, MA, OM, P, P+ (CAFTA-DR), PA, PE, SG. Floors over the column-1 rate then use the "
+            + "claimed rate.")
+    String preference;
 
     @Option(names = "--metal-content", paramLabel = "<pct>",
         description = "Steel, aluminum and copper content together as a percentage of value (Section 232 "
@@ -143,7 +150,7 @@ final class DutyCommand implements Callable<Integer> {
     }
     DutyInput input = new DutyInput(o.hts, o.origin, o.date, o.value, o.quantity, o.usmca ? "true" : null,
         o.metalContent, o.usContent, o.claims == null ? null : String.join(";", o.claims), asPublished)
-        .withMetalContents(o.steelContent, o.aluminumContent, o.copperContent);
+        .withMetalContents(o.steelContent, o.aluminumContent, o.copperContent).withPreference(o.preference);
     Result<DutyBreakdown> r = pricer.price(input, true);
     if (!r.isSuccess()) {
       if (fmt.equals("json")) {
@@ -302,7 +309,7 @@ final class DutyCommand implements Callable<Integer> {
         if (!col.containsKey(required)) {
           throw new InvalidInputException("The input file has no column '" + required
               + "' (the header names hts,origin,date and optionally value,quantity,usmca,metal_content_pct,us_content_pct,"
-              + "claims,steel_content_pct,aluminum_content_pct,copper_content_pct)");
+              + "claims,steel_content_pct,aluminum_content_pct,copper_content_pct,preference)");
         }
       }
       List<Entry> chunk = new ArrayList<>(CHUNK);
@@ -326,7 +333,7 @@ final class DutyCommand implements Callable<Integer> {
               get(row, col, "value"), get(row, col, "quantity"), get(row, col, "usmca"),
               get(row, col, "metal_content_pct"), get(row, col, "us_content_pct"), get(row, col, "claims"), asPublished)
               .withMetalContents(get(row, col, "steel_content_pct"), get(row, col, "aluminum_content_pct"),
-                  get(row, col, "copper_content_pct")), null));
+                  get(row, col, "copper_content_pct")).withPreference(get(row, col, "preference")), null));
         }
         if (chunk.size() == CHUNK) {
           consumer.accept(chunk);

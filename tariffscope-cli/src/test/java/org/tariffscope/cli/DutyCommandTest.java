@@ -80,6 +80,25 @@ class DutyCommandTest {
     assertThat(usmca.get("not_applied").findValuesAsText("heading")).contains("9903.01.10");
   }
 
+  @Test
+  void aFreeTradeAgreementClaimedReplacesColumnOneGeneral(@TempDir Path dir) throws IOException {
+    JsonNode cafta = JSON.readTree(CliRun.of("duty", "--hts", "6109.10.00.12", "--origin", "HN", "--date", "2025-10-17",
+        "--preference", "P", "--format", "json").out());
+    assertThat(cafta.get("mfn_column").asText()).isEqualTo("special:P");
+    assertThat(cafta.get("total_ad_valorem_pct").decimalValue()).isEqualByComparingTo("10");
+    CliRun gsp = CliRun.of("duty", "--hts", "6109.10.00.12", "--origin", "HN", "--date", "2025-10-17", "--preference", "A");
+    assertThat(gsp.exit()).isEqualTo(Tariffscope.BAD_INPUT);
+    assertThat(gsp.err()).contains("not modelled").doesNotContain("Exception");
+
+    Path in = dir.resolve("entries.csv");
+    Files.writeString(in, "hts,origin,date,preference\n6109.10.00.12,HN,2025-10-17,P\n6109.10.00.12,HN,2025-10-17,\n"
+        + "6109.10.00.12,HN,2025-10-17,ZZ\n", StandardCharsets.UTF_8);
+    List<String> lines = CliRun.of("duty", "--input", in.toString(), "--format", "csv").out().lines().toList();
+    assertThat(lines.get(1)).startsWith("2,6109.10.00.12,HN,2025-10-17,").contains(",9903.01.25:10,10,");
+    assertThat(lines.get(2)).startsWith("3,6109.10.00.12,HN,2025-10-17,").contains(",9903.01.25:10,26.5,");
+    assertThat(lines.get(3)).startsWith("4,").contains("Unknown special program 'ZZ'");
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
       "malformed code      | 8703.2x        | JP     | 2025-04-06 | Not an HTS code",

@@ -36,6 +36,7 @@ import org.tariffscope.schedule.HtsRevision;
 import org.tariffscope.schedule.RateReading;
 import org.tariffscope.schedule.RevisionInfo;
 import org.tariffscope.schedule.Schedule;
+import org.tariffscope.schedule.SpecialPrograms;
 
 /**
  * Prices one entry: the base rate from the schedule in force, then every measure of the policy
@@ -785,6 +786,24 @@ public final class DutyEngine {
           return fromReading("special:S", usmca.get(), "USMCA preference claimed (special program S)", warnings);
         }
         warnings.add("No USMCA preference is printed for " + line.code() + ": column 1 general applies");
+      }
+    }
+    if (facts.preference() != null) {
+      Optional<SpecialPrograms.Program> program = SpecialPrograms.embedded().of(facts.preference());
+      if (program.isEmpty()) {
+        warnings.add("Special program " + facts.preference() + " is not a free-trade agreement the engine knows: ignored");
+      } else if (!program.get().partners().contains(origin.iso2())) {
+        warnings.add(program.get().agreement() + " (" + program.get().symbol() + ") was claimed for goods of "
+            + origin.name() + ": ignored (it covers goods of " + String.join(", ", new java.util.TreeSet<>(
+                program.get().partners())) + ")");
+      } else {
+        Optional<RateReading> rate = line.specialReading().forProgram(program.get().symbol());
+        if (rate.isPresent()) {
+          return fromReading("special:" + program.get().symbol(), rate.get(), program.get().agreement()
+              + " claimed (special program " + program.get().symbol() + ")", warnings);
+        }
+        warnings.add("No " + program.get().symbol() + " preference (" + program.get().agreement() + ") is printed for "
+            + line.code() + ": column 1 general applies");
       }
     }
     return fromReading("general", line.generalReading(), "", warnings);

@@ -26,14 +26,17 @@ import org.tariffscope.basics.ValueBase;
  *     copper content together, without saying which metal, or null: the Section 232 measures of the
  *     metals not declared one by one share it (it is counted once, not once per metal); at least
  *     the sum of the metals declared one by one
+ * @param preference the free-trade agreement claimed for the base rate, by its symbol in column
+ *     1-Special ({@code KR}, {@code P}, ...; see {@link org.tariffscope.schedule.SpecialPrograms}), or
+ *     null; USMCA is {@code usmcaClaimed}
  */
 public record EntryFacts(Money value, BigDecimal quantity, boolean usmcaClaimed, Map<ValueBase, BigDecimal> contentShares,
-    Set<String> claims, BigDecimal metalContent) {
+    Set<String> claims, BigDecimal metalContent, String preference) {
   /** The contents of the Section 232 metals. */
   public static final java.util.List<ValueBase> METALS =
       java.util.List.of(ValueBase.STEEL_CONTENT, ValueBase.ALUMINUM_CONTENT, ValueBase.COPPER_CONTENT);
   // METALS must be initialized before NONE, whose construction reads it.
-  public static final EntryFacts NONE = new EntryFacts(null, null, false, Map.of(), Set.of(), null);
+  public static final EntryFacts NONE = new EntryFacts(null, null, false, Map.of(), Set.of(), null, null);
 
   public EntryFacts {
     if (quantity != null && quantity.signum() < 0) {
@@ -62,6 +65,9 @@ public record EntryFacts(Money value, BigDecimal quantity, boolean usmcaClaimed,
       throw new InvalidInputException("The steel, aluminum and copper contents add up to " + pct(metals)
           + " of value, more than the whole value");
     }
+    if (preference != null && usmcaClaimed) {
+      throw new InvalidInputException("An entry claims one preference: USMCA or " + preference + ", not both");
+    }
     if (metalContent != null) {
       if (metalContent.signum() < 0 || metalContent.compareTo(BigDecimal.ONE) > 0) {
         throw new InvalidInputException("A content share must be between 0% and 100%: " + pct(metalContent));
@@ -78,19 +84,19 @@ public record EntryFacts(Money value, BigDecimal quantity, boolean usmcaClaimed,
   }
 
   public static EntryFacts ofValue(Money value) {
-    return new EntryFacts(value, null, false, Map.of(), Set.of(), null);
+    return new EntryFacts(value, null, false, Map.of(), Set.of(), null, null);
   }
 
   public EntryFacts withValue(Money v) {
-    return new EntryFacts(v, quantity, usmcaClaimed, contentShares, claims, metalContent);
+    return new EntryFacts(v, quantity, usmcaClaimed, contentShares, claims, metalContent, preference);
   }
 
   public EntryFacts withQuantity(BigDecimal q) {
-    return new EntryFacts(value, q, usmcaClaimed, contentShares, claims, metalContent);
+    return new EntryFacts(value, q, usmcaClaimed, contentShares, claims, metalContent, preference);
   }
 
   public EntryFacts withUsmcaClaimed(boolean claimed) {
-    return new EntryFacts(value, quantity, claimed, contentShares, claims, metalContent);
+    return new EntryFacts(value, quantity, claimed, contentShares, claims, metalContent, preference);
   }
 
   /** With a declared content share (e.g. {@code STEEL_CONTENT}, 0.4 for 40% of value). */
@@ -98,14 +104,14 @@ public record EntryFacts(Money value, BigDecimal quantity, boolean usmcaClaimed,
     EnumMap<ValueBase, BigDecimal> m = new EnumMap<>(ValueBase.class);
     m.putAll(contentShares);
     m.put(content, share);
-    return new EntryFacts(value, quantity, usmcaClaimed, m, claims, metalContent);
+    return new EntryFacts(value, quantity, usmcaClaimed, m, claims, metalContent, preference);
   }
 
   /** With a claim made at entry (e.g. {@code civil_aircraft}). */
   public EntryFacts withClaim(String claim) {
     Set<String> c = new TreeSet<>(claims);
     c.add(claim);
-    return new EntryFacts(value, quantity, usmcaClaimed, contentShares, c, metalContent);
+    return new EntryFacts(value, quantity, usmcaClaimed, contentShares, c, metalContent, preference);
   }
 
   /**
@@ -113,7 +119,20 @@ public record EntryFacts(Money value, BigDecimal quantity, boolean usmcaClaimed,
    * what {@code --metal-content} declares.
    */
   public EntryFacts withMetalContent(BigDecimal share) {
-    return new EntryFacts(value, quantity, usmcaClaimed, contentShares, claims, share);
+    return new EntryFacts(value, quantity, usmcaClaimed, contentShares, claims, share, preference);
+  }
+
+  /**
+   * With a free-trade agreement claimed for the base rate, by its symbol (validated against the
+   * agreements by {@link org.tariffscope.engine.report.DutyInput}; the engine warns and ignores a
+   * symbol it does not know, or one the origin may not claim).
+   */
+  public EntryFacts withPreference(String symbol) {
+    return new EntryFacts(value, quantity, usmcaClaimed, contentShares, claims, metalContent, symbol);
+  }
+
+  public Optional<String> preferenceOpt() {
+    return Optional.ofNullable(preference);
   }
 
   public Optional<BigDecimal> metalContentOpt() {

@@ -96,6 +96,7 @@ class GoldenCasesTest {
         case "value" -> facts = facts.withValue(Money.usd(v));
         case "quantity" -> facts = facts.withQuantity(new BigDecimal(v));
         case "usmca" -> facts = facts.withUsmcaClaimed(Boolean.parseBoolean(v));
+        case "preference" -> facts = facts.withPreference(v);
         case "metal_content_pct" -> facts = facts.withMetalContent(new BigDecimal(v).movePointLeft(2));
         case "steel_content_pct" -> facts = facts.withContent(ValueBase.STEEL_CONTENT, new BigDecimal(v).movePointLeft(2));
         case "aluminum_content_pct" -> facts = facts.withContent(ValueBase.ALUMINUM_CONTENT, new BigDecimal(v).movePointLeft(2));

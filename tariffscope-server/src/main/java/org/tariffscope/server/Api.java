@@ -43,7 +43,7 @@ final class Api {
   /** The fields of an entry, in the query of {@code /duty} and in each object of a batch. */
   static final List<String> ENTRY_FIELDS = List.of("hts", "origin", "date", "value", "quantity", "usmca",
       "metal_content_pct", "us_content_pct", "claims", "as_published", "steel_content_pct", "aluminum_content_pct",
-      "copper_content_pct");
+      "copper_content_pct", "preference");
   static final LocalDate TIMELINE_FROM = DutyEngine.FIRST_DATE;
   static final LocalDate TIMELINE_TO = LocalDate.of(2026, 12, 31);
   private static final int MAX_SEARCH = 100;
@@ -105,7 +105,8 @@ final class Api {
         ctx.queryParam("metal_content_pct"), ctx.queryParam("us_content_pct"), claims(ctx.queryParams("claims")),
         flag(ctx.queryParam("as_published"), "as_published"))
         .withMetalContents(ctx.queryParam("steel_content_pct"), ctx.queryParam("aluminum_content_pct"),
-            ctx.queryParam("copper_content_pct"));
+            ctx.queryParam("copper_content_pct"))
+        .withPreference(ctx.queryParam("preference"));
   }
 
   private static String claims(List<String> values) {
@@ -198,7 +199,8 @@ final class Api {
         scalar(n, "quantity"), scalar(n, "usmca"), scalar(n, "metal_content_pct"), scalar(n, "us_content_pct"), claims,
         flag(scalar(n, "as_published"), "as_published"))
         .withMetalContents(scalar(n, "steel_content_pct"), scalar(n, "aluminum_content_pct"),
-            scalar(n, "copper_content_pct"));
+            scalar(n, "copper_content_pct"))
+        .withPreference(scalar(n, "preference"));
   }
 
   /** A field given as a string, number or boolean, as text; absent or null as null. */

@@ -40,6 +40,7 @@ import org.tariffscope.engine.report.DutyReport;
 import org.tariffscope.engine.report.MeasureQuery;
 import org.tariffscope.engine.report.TimelineStep;
 import org.tariffscope.policy.Measure;
+import org.tariffscope.schedule.SpecialPrograms;
 import org.tariffscope.server.view.Views.CalculatorPage;
 import org.tariffscope.server.view.Views.DutyForm;
 import org.tariffscope.server.view.Views.DutyView;
@@ -75,6 +76,9 @@ final class Pages {
   private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
   private final List<Option> countries;
   private final List<Option> claims;
+  /** The free-trade agreements an entry may claim, for the calculator's choice. */
+  private static final List<Option> AGREEMENTS = SpecialPrograms.embedded().all().stream()
+      .map(p -> new Option(p.symbol(), p.symbol() + " · " + p.agreement())).toList();
   private final List<Option> authorities;
   private final List<EventView> events;
   private final String dataNote;
@@ -124,7 +128,7 @@ final class Pages {
     }
     DutyForm form = new DutyForm(q(ctx, "hts"), q(ctx, "origin"), q(ctx, "date"), q(ctx, "value"), q(ctx, "quantity"),
         checked(ctx, "usmca"), q(ctx, "metal_content_pct"), q(ctx, "us_content_pct"), claimed,
-        checked(ctx, "as_published"));
+        checked(ctx, "as_published"), q(ctx, "preference"));
     boolean asked = Api.ENTRY_FIELDS.stream().anyMatch(f -> ctx.queryParam(f) != null);
     DutyView result = null;
     ErrorView error = null;
@@ -146,7 +150,7 @@ final class Pages {
     }
     String today = LocalDate.now(ZoneId.of("America/New_York")).toString();
     String title = result == null ? "Duty calculator" : result.code() + " from " + result.origin();
-    return render(status, "calculator.jte", new CalculatorPage(layout(title, "/", List.of()), form, countries, claims,
+    return render(status, "calculator.jte", new CalculatorPage(layout(title, "/", List.of()), form, countries, claims, AGREEMENTS,
         today, result, error));
   }
 

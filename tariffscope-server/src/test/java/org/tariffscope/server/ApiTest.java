@@ -88,6 +88,17 @@ class ApiTest {
         "date", "2025-07-01", "claims", "free_lunch"));
     assertThat(unknownClaim.statusCode()).isEqualTo(400);
     assertThat(json(unknownClaim).at("/error/message").asText()).contains("Unknown claim");
+    JsonNode cafta = json(TestServer.get("/api/v1/duty?" + query("hts", "6109.10.00.12", "origin", "HN", "date",
+        "2025-10-17", "preference", "P")));
+    assertThat(cafta.get("mfn_column").asText()).isEqualTo("special:P");
+    assertThat(cafta.get("total_ad_valorem_pct").decimalValue()).isEqualByComparingTo("10");
+    HttpResponse<String> gsp = TestServer.get("/api/v1/duty?" + query("hts", "6109.10.00.12", "origin", "HN",
+        "date", "2025-10-17", "preference", "A"));
+    assertThat(gsp.statusCode()).isEqualTo(400);
+    assertThat(json(gsp).at("/error/message").asText()).contains("not modelled");
+    JsonNode batch = json(TestServer.post("/api/v1/duty/batch",
+        "[{\"hts\": \"6109.10.00.12\", \"origin\": \"HN\", \"date\": \"2025-10-17\", \"preference\": \"P\"}]"));
+    assertThat(batch.get(0).get("mfn_column").asText()).isEqualTo("special:P");
   }
 
   @Test

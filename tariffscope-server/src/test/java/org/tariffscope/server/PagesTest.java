@@ -21,6 +21,15 @@ class PagesTest {
   }
 
   @Test
+  void theCalculatorOffersTheFreeTradeAgreementsAndKeepsTheOneClaimed() {
+    String html = TestServer.get("/?hts=6109.10.00.12&origin=HN&date=2025-10-17&value=10000&preference=P").body();
+    assertThat(html).contains("<option value=\"P\" selected>").contains("<option value=\"KR\">")
+        .contains("Dominican Republic-Central America-United States Free Trade Agreement").contains("$1,000.00");
+    assertThat(TestServer.get("/").body()).contains("<option value=\"\">None (column 1-General)</option>")
+        .doesNotContain("selected>");
+  }
+
+  @Test
   void theCalculatorShowsErrorsWithTheirStatusAndSuggestions() {
     HttpResponse<String> unknown = TestServer.get("/?hts=8703.23.01.99&origin=JP&date=2025-04-06");
     assertThat(unknown.statusCode()).isEqualTo(404);

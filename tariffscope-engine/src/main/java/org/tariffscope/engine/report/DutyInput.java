@@ -16,6 +16,7 @@ import org.tariffscope.basics.ValueBase;
 import org.tariffscope.engine.DutyRequest;
 import org.tariffscope.engine.EntryFacts;
 import org.tariffscope.engine.LawView;
+import org.tariffscope.schedule.SpecialPrograms;
 
 /**
  * One entry as text, the way a person or a file gives it, and its validation into a
@@ -36,10 +37,20 @@ import org.tariffscope.engine.LawView;
  * @param steelContentPct steel content as a percentage of value, or null/blank
  * @param aluminumContentPct aluminum content as a percentage of value, or null/blank
  * @param copperContentPct copper content as a percentage of value, or null/blank
+ * @param preference the free-trade agreement claimed, by its column 1-Special symbol ({@code KR},
+ *     {@code AU}, {@code P}, ...), or null/blank
  */
 public record DutyInput(String hts, String origin, String date, String value, String quantity, String usmca,
     String metalContentPct, String usContentPct, String claims, boolean asPublished, String steelContentPct,
-    String aluminumContentPct, String copperContentPct) {
+    String aluminumContentPct, String copperContentPct, String preference) {
+
+  /** Without a free-trade agreement claimed. */
+  public DutyInput(String hts, String origin, String date, String value, String quantity, String usmca,
+      String metalContentPct, String usContentPct, String claims, boolean asPublished, String steelContentPct,
+      String aluminumContentPct, String copperContentPct) {
+    this(hts, origin, date, value, quantity, usmca, metalContentPct, usContentPct, claims, asPublished, steelContentPct,
+        aluminumContentPct, copperContentPct, null);
+  }
 
   /** Without contents declared metal by metal. */
   public DutyInput(String hts, String origin, String date, String value, String quantity, String usmca,
@@ -54,7 +65,13 @@ public record DutyInput(String hts, String origin, String date, String value, St
   /** The same entry with the steel, aluminum and copper contents declared one by one (percentages, or null/blank). */
   public DutyInput withMetalContents(String steelPct, String aluminumPct, String copperPct) {
     return new DutyInput(hts, origin, date, value, quantity, usmca, metalContentPct, usContentPct, claims, asPublished,
-        steelPct, aluminumPct, copperPct);
+        steelPct, aluminumPct, copperPct, preference);
+  }
+
+  /** The same entry with a free-trade agreement claimed (its symbol, or null/blank for none). */
+  public DutyInput withPreference(String symbol) {
+    return new DutyInput(hts, origin, date, value, quantity, usmca, metalContentPct, usContentPct, claims, asPublished,
+        steelContentPct, aluminumContentPct, copperContentPct, symbol);
   }
 
   /** The request, or the first thing wrong with the input. */
@@ -105,6 +122,9 @@ public record DutyInput(String hts, String origin, String date, String value, St
       }
       if (!blank(usContentPct)) {
         facts = facts.withContent(ValueBase.US_CONTENT, share(usContentPct, "U.S. content"));
+      }
+      if (!blank(preference)) {
+        facts = facts.withPreference(SpecialPrograms.embedded().parse(preference).symbol());
       }
       if (!blank(claims)) {
         for (String c : claims.split("[;,]")) {

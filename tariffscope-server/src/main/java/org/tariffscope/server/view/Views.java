@@ -37,10 +37,15 @@ public final class Views {
 
   /** The calculator's inputs, as typed. */
   public record DutyForm(String hts, String origin, String date, String value, String quantity, boolean usmca,
-      String metalContentPct, String usContentPct, Set<String> claims, boolean asPublished) {
+      String metalContentPct, String usContentPct, Set<String> claims, boolean asPublished, String preference) {
     public boolean hasFacts() {
       return !blank(quantity) || usmca || !blank(metalContentPct) || !blank(usContentPct) || !claims.isEmpty()
-          || asPublished;
+          || asPublished || !blank(preference);
+    }
+
+    /** Whether the agreement with this symbol is the one claimed (case as typed in a link). */
+    public boolean prefers(String symbol) {
+      return preference != null && preference.strip().equalsIgnoreCase(symbol);
     }
 
     public boolean claimed(String id) {
@@ -66,7 +71,7 @@ public final class Views {
 
   /** The duty calculator page. */
   public record CalculatorPage(Layout layout, DutyForm form, List<Option> countries, List<Option> claims,
-      String today, DutyView result, ErrorView error) {
+      List<Option> agreements, String today, DutyView result, ErrorView error) {
   }
 
   // ---- timeline ---------------------------------------------------------------------------------
