@@ -44,6 +44,10 @@ final class TimelineCommand implements Callable<Integer> {
   @Option(names = "--usmca", description = "Claim USMCA preference.")
   boolean usmca;
 
+  @Option(names = "--preference", paramLabel = "<program>",
+      description = "Claim a free-trade agreement by its column 1-Special symbol (KR, AU, P, ...), as for duty.")
+  String preference;
+
   @Option(names = "--as-published", description = "Follow the dates the schedule printed.")
   boolean asPublished;
 
@@ -63,7 +67,7 @@ final class TimelineCommand implements Callable<Integer> {
     }
     var engine = common.workspace().engine();
     Result<DutyRequest> request = new DutyInput(hts, origin, first.toString(), null, null, usmca ? "true" : null,
-        null, null, null, asPublished).toRequest(engine.countries());
+        null, null, null, asPublished).withPreference(preference).toRequest(engine.countries());
     if (!request.isSuccess()) {
       throw new InvalidInputException(request.failure().message());
     }

@@ -22,6 +22,23 @@ class OtherCommandsTest {
   }
 
   @Test
+  void timelineFollowsAClaimedAgreement() {
+    // A Korean T-shirt (general 16.5%, KORUS free): with KORUS claimed, the Korea floor of 2025-11-14 (9903.02.80)
+    // replaces the +15% and keeps the total at 15%; without the claim, 16.5% is above the floor and nothing is added.
+    CliRun korus = CliRun.of("timeline", "--hts", "6109.10.00.12", "--origin", "KR", "--from", "2025-10-01", "--to",
+        "2026-02-19", "--preference", "KR", "--format", "csv");
+    assertThat(korus.exit()).as(korus.err()).isZero();
+    assertThat(korus.out().lines().skip(1).toList()).satisfiesExactly(
+        l -> assertThat(l).startsWith("2025-10-01,2025-11-14,15,9903.02.56 +15%"),
+        l -> assertThat(l).startsWith("2025-11-14,,15,9903.02.80 +15%"));
+    CliRun general = CliRun.of("timeline", "--hts", "6109.10.00.12", "--origin", "KR", "--from", "2025-10-01", "--to",
+        "2026-02-19", "--format", "csv");
+    assertThat(general.out().lines().skip(1).toList()).satisfiesExactly(
+        l -> assertThat(l).startsWith("2025-10-01,2025-11-14,31.5,"),
+        l -> assertThat(l).startsWith("2025-11-14,,16.5,9903.02.79 +0%"));
+  }
+
+  @Test
   void timelineTableAndCsv() {
     CliRun table = CliRun.of("timeline", "--hts", "8429.52.10.10", "--origin", "JP", "--to", "2025-06-01");
     assertThat(table.exit()).as(table.err()).isZero();

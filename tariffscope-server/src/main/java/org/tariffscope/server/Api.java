@@ -349,7 +349,7 @@ final class Api {
     }
     Result<DutyRequest> request = new DutyInput(ctx.queryParam("hts"), ctx.queryParam("origin"), from.toString(), null,
         null, ctx.queryParam("usmca"), null, null, null, flag(ctx.queryParam("as_published"), "as_published"))
-        .toRequest(engine.countries());
+        .withPreference(ctx.queryParam("preference")).toRequest(engine.countries());
     if (!request.isSuccess()) {
       throw Errors.of(request.failure());
     }

@@ -182,6 +182,7 @@ final class Pages {
     if (b.facts().usmcaClaimed()) {
       timeline.put("usmca", "true");
     }
+    b.facts().preferenceOpt().ifPresent(p -> timeline.put("preference", p));
     String specific = b.specifics().isEmpty() ? "" : "plus " + b.specifics().stream().map(Object::toString)
         .collect(Collectors.joining(" + "));
     String[] described = describe(b.line().path());
@@ -195,7 +196,7 @@ final class Pages {
   // ---- timeline -------------------------------------------------------------------------------
 
   Reply timeline(Context ctx) {
-    TimelineForm form = new TimelineForm(q(ctx, "hts"), q(ctx, "origin"), checked(ctx, "usmca"));
+    TimelineForm form = new TimelineForm(q(ctx, "hts"), q(ctx, "origin"), checked(ctx, "usmca"), q(ctx, "preference"));
     TimelineView result = null;
     ErrorView error = null;
     int status = 200;
@@ -268,7 +269,7 @@ final class Pages {
       low = low == null || s.totalAdValoremPct().compareTo(low) < 0 ? s.totalAdValoremPct() : low;
       high = high == null || s.totalAdValoremPct().compareTo(high) > 0 ? s.totalAdValoremPct() : high;
     }
-    String query = query(ctx, List.of("hts", "origin", "from", "to", "usmca", "as_published"));
+    String query = query(ctx, List.of("hts", "origin", "from", "to", "usmca", "preference", "as_published"));
     String origin = t.request().origin().name();
     String label = "Total duty rate of " + t.line().code() + " from " + origin + ", " + t.from() + " to " + t.to()
         + ": from " + pct(low) + " to " + pct(high) + " in " + steps.size() + " steps (table below)";
@@ -279,6 +280,7 @@ final class Pages {
     if (t.request().facts().usmcaClaimed()) {
       calc.put("usmca", "true");
     }
+    t.request().facts().preferenceOpt().ifPresent(p -> calc.put("preference", p));
     String[] described = describe(t.line().path());
     return new TimelineView(t.line().code().toString(), described[0], described[1], origin, t.from() + " – " + t.to(),
         Json.text(chart), label, rows, shown, "/api/v1/timeline?" + query + (query.isEmpty() ? "" : "&") + "format=csv",

@@ -316,6 +316,12 @@ class ApiTest {
     assertThat(TestServer.get("/api/v1/timeline?" + query("hts", "8429.52.10.10", "origin", "JP", "format", "xml"))
         .statusCode()).isEqualTo(400);
     assertThat(TestServer.get("/api/v1/timeline?" + query("hts", "8429", "origin", "JP")).statusCode()).isEqualTo(422);
+
+    JsonNode korus = json(TestServer.get("/api/v1/timeline?" + query("hts", "6109.10.00.12", "origin", "KR", "from",
+        "2025-12-01", "to", "2025-12-31", "preference", "KR")));
+    assertThat(korus.get("steps").get(0).get("total_ad_valorem_pct").decimalValue()).isEqualByComparingTo("15");
+    assertThat(TestServer.get("/api/v1/timeline?" + query("hts", "6109.10.00.12", "origin", "KR", "preference", "GSP"))
+        .statusCode()).isEqualTo(400);
   }
 
   @Test

@@ -77,7 +77,11 @@ public final class Views {
   // ---- timeline ---------------------------------------------------------------------------------
 
   /** The timeline's inputs, as typed. */
-  public record TimelineForm(String hts, String origin, boolean usmca) {
+  public record TimelineForm(String hts, String origin, boolean usmca, String preference) {
+    /** Whether a free-trade agreement is claimed (kept when the form is sent again). */
+    public boolean prefers() {
+      return preference != null && !preference.isBlank();
+    }
   }
 
   /** A step of the timeline table. */
