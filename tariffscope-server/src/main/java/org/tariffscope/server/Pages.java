@@ -78,7 +78,17 @@ final class Pages {
   private final List<Option> claims;
   /** The free-trade agreements an entry may claim, for the calculator's choice. */
   private static final List<Option> AGREEMENTS = SpecialPrograms.embedded().all().stream()
-      .map(p -> new Option(p.symbol(), p.symbol() + " · " + p.agreement())).toList();
+      .map(p -> new Option(p.symbol(), p.symbol() + " · " + shortName(p.agreement()))).toList();
+
+  /** An agreement's name short enough for a choice list: "U.S.-Korea FTA", "CAFTA-DR". */
+  static String shortName(String agreement) {
+    int paren = agreement.indexOf(" (");
+    if (paren >= 0 && agreement.endsWith(")")) {
+      return agreement.substring(paren + 2, agreement.length() - 1);
+    }
+    return agreement.replace("United States-", "U.S.-").replace("Free Trade Agreement", "FTA")
+        .replace("Free Trade Area", "FTA").replace("Trade Promotion Agreement", "TPA");
+  }
   private final List<Option> authorities;
   private final List<EventView> events;
   private final String dataNote;

@@ -24,7 +24,8 @@ class PagesTest {
   void theCalculatorOffersTheFreeTradeAgreementsAndKeepsTheOneClaimed() {
     String html = TestServer.get("/?hts=6109.10.00.12&origin=HN&date=2025-10-17&value=10000&preference=P").body();
     assertThat(html).contains("<option value=\"P\" selected>").contains("<option value=\"KR\">")
-        .contains("Dominican Republic-Central America-United States Free Trade Agreement").contains("$1,000.00");
+        .contains("Dominican Republic-Central America-United States Free Trade Agreement").contains("$1,000.00")
+        .contains("P · CAFTA-DR").contains("KR · U.S.-Korea FTA").contains("CO · U.S.-Colombia TPA");
     assertThat(html).contains("/timeline?hts=6109.10.00.12&amp;origin=HN&amp;preference=P");
     String timeline = TestServer.get("/timeline?hts=6109.10.00.12&origin=HN&preference=P").body();
     assertThat(timeline).contains("name=\"preference\" value=\"P\" checked").contains("preference=P");
