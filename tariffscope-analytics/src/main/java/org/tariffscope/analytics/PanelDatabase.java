@@ -195,14 +195,14 @@ public final class PanelDatabase implements AutoCloseable {
           () -> writeFlows(parts.resolve("flows.tsv"), weights));
       ProductMapping mapping = ProductMapping.of(engine.schedule(),
           weights.flows().stream().map(Flow::hts10).distinct().toList(), FROM, UNTIL);
-      List<String> products = productList.join();
+      List<String> products = join(productList);
       RatePanel.Stats stats;
       timing("products and their 2024 codes", start);
       try (RowFiles rows = new RowFiles(parts)) {
         IntConsumer onProgress = done -> progress.accept(done, products.size());
         stats = panel.build(products, threads, rows::write, onProgress);
       }
-      flowsFile.join();
+      join(flowsFile);
       try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + tmp); Statement s = c.createStatement()) {
         s.execute("SET threads TO " + Math.max(1, threads));
         s.execute("SET preserve_insertion_order = false");
@@ -509,6 +509,21 @@ public final class PanelDatabase implements AutoCloseable {
     }
   }
 
+  /** The result of a side task, its failure rethrown as it was thrown (not wrapped in a CompletionException). */
+  private static <T> T join(java.util.concurrent.CompletableFuture<T> task) {
+    try {
+      return task.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
   private static void timing(String what, long start) {
     if (Boolean.getBoolean("tariffscope.timing")) {
       System.err.printf("  %s: %d ms%n", what, (System.nanoTime() - start) / 1_000_000);
@@ -615,11 +630,24 @@ public final class PanelDatabase implements AutoCloseable {
       }
     }
 
+    /** Flushes and closes every file; each is closed even when another could not be written. */
     @Override
     public synchronized void close() throws IOException {
+      IOException first = null;
       for (Output o : all) {
-        flush(o);
-        o.stream().close();
+        try (java.io.OutputStream stream = o.stream()) {
+          flush(o);
+        } catch (IOException | UncheckedIOException e) {
+          IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+          if (first == null) {
+            first = io;
+          } else {
+            first.addSuppressed(io);
+          }
+        }
+      }
+      if (first != null) {
+        throw first;
       }
     }
   }

@@ -229,7 +229,7 @@ final class DutyCommand implements Callable<Integer> {
   // ---- batch --------------------------------------------------------------------------------
 
   private static final List<String> CSV_COLUMNS = List.of("line", "hts10", "origin_iso2", "date", "revision",
-      "mfn_ad_valorem_pct", "mfn_specific", "additional", "total_ad_valorem_pct", "duty_usd", "error");
+      "mfn_ad_valorem_pct", "mfn_specific", "additional", "total_ad_valorem_pct", "duty_usd", "notes", "error");
   private static final int CHUNK = 20_000;
 
   private int batch(DutyPricer pricer) throws IOException {
@@ -365,6 +365,8 @@ final class DutyCommand implements Callable<Integer> {
         .collect(Collectors.joining(";")));
     cells.add(plain(r.totalAdValoremPct()));
     cells.add(plain(r.dutyUsd()));
+    // What the reader should know (a claim not honoured, an estimate), as the table and JSON show it.
+    cells.add(r.warnings() == null || r.warnings().isEmpty() ? null : String.join(" | ", r.warnings()));
     cells.add(r.error() == null ? null : r.error().message());
     return cells.stream().map(DutyCommand::csvCell).collect(Collectors.joining(",")) + "\n";
   }

@@ -98,9 +98,18 @@ final class TimelineCommand implements Callable<Integer> {
         out.print(t.render());
         out.println("\nUntil = last day of the step. Data: HTS revisions to " + engine.schedule().latest().id()
             + " (" + engine.dataEnd() + ").");
+        for (String note : RateTimeline.notes(steps.value())) {
+          out.println("Note: " + note);
+        }
       }
     }
     out.flush();
+    if (!fmt.equals("table")) {
+      // CSV and JSON go to files and programs; the notes (a claim not honoured, say) still reach the person.
+      for (String note : RateTimeline.notes(steps.value())) {
+        spec.commandLine().getErr().println("note: " + note);
+      }
+    }
     return 0;
   }
 }

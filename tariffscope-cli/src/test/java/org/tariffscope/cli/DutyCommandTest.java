@@ -92,11 +92,12 @@ class DutyCommandTest {
 
     Path in = dir.resolve("entries.csv");
     Files.writeString(in, "hts,origin,date,preference\n6109.10.00.12,HN,2025-10-17,P\n6109.10.00.12,HN,2025-10-17,\n"
-        + "6109.10.00.12,HN,2025-10-17,ZZ\n", StandardCharsets.UTF_8);
+        + "6109.10.00.12,HN,2025-10-17,ZZ\n6109.10.00.12,VN,2025-10-17,KR\n", StandardCharsets.UTF_8);
     List<String> lines = CliRun.of("duty", "--input", in.toString(), "--format", "csv").out().lines().toList();
     assertThat(lines.get(1)).startsWith("2,6109.10.00.12,HN,2025-10-17,").contains(",9903.01.25:10,10,");
     assertThat(lines.get(2)).startsWith("3,6109.10.00.12,HN,2025-10-17,").contains(",9903.01.25:10,26.5,");
     assertThat(lines.get(3)).startsWith("4,").contains("Unknown special program 'ZZ'");
+    assertThat(lines.get(4)).startsWith("5,6109.10.00.12,VN,").contains("claimed for goods of Vietnam: ignored");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -155,7 +156,7 @@ class DutyCommandTest {
     assertThat(r.err()).contains("3 entries priced, 3 with errors");
     List<String> lines = Files.readAllLines(out);
     assertThat(lines.get(0)).isEqualTo("line,hts10,origin_iso2,date,revision,mfn_ad_valorem_pct,mfn_specific,additional,"
-        + "total_ad_valorem_pct,duty_usd,error");
+        + "total_ad_valorem_pct,duty_usd,notes,error");
     assertThat(lines).hasSize(7);
     assertThat(lines.get(1)).startsWith("2,8703.23.01.60,JP,2025-04-06,2025_rev_9,2.5,,9903.94.01:25,27.5,11000.00,");
     assertThat(lines.get(2)).startsWith("3,").contains("Not an HTS code");

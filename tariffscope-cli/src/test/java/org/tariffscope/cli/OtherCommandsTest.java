@@ -36,6 +36,13 @@ class OtherCommandsTest {
     assertThat(general.out().lines().skip(1).toList()).satisfiesExactly(
         l -> assertThat(l).startsWith("2025-10-01,2025-11-14,31.5,"),
         l -> assertThat(l).startsWith("2025-11-14,,16.5,9903.02.79 +0%"));
+    // A claim the engine cannot honour is said, not dropped in silence.
+    CliRun japan = CliRun.of("timeline", "--hts", "6109.10.00.12", "--origin", "JP", "--from", "2025-10-01", "--to",
+        "2025-10-31", "--preference", "KR", "--format", "csv");
+    assertThat(japan.exit()).isZero();
+    assertThat(japan.err()).contains("note: ").contains("claimed for goods of Japan: ignored");
+    assertThat(CliRun.of("timeline", "--hts", "6109.10.00.12", "--origin", "JP", "--from", "2025-10-01", "--to",
+        "2025-10-31", "--preference", "KR").out()).contains("Note: ").contains("ignored");
   }
 
   @Test

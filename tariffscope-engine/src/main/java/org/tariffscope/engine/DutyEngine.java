@@ -797,7 +797,12 @@ public final class DutyEngine {
             + origin.name() + ": ignored (it covers goods of " + String.join(", ", new java.util.TreeSet<>(
                 program.get().partners())) + ")");
       } else {
-        Optional<RateReading> rate = line.specialReading().forProgram(program.get().symbol());
+        // A claim of an agreement covers its "+" symbol too (P and P+ for CAFTA-DR), as S covers S+ for USMCA,
+        // when that prints a rate (the P+ of sugar lines only points to a chapter 98 quota heading).
+        String symbol = program.get().symbol();
+        Optional<RateReading> rate = line.specialReading().forProgram(symbol)
+            .or(() -> symbol.endsWith("+") ? Optional.empty() : line.specialReading().forProgram(symbol + "+")
+                .filter(r -> r.kind() == RateReading.Kind.RATE));
         if (rate.isPresent()) {
           return fromReading("special:" + program.get().symbol(), rate.get(), program.get().agreement()
               + " claimed (special program " + program.get().symbol() + ")", warnings);

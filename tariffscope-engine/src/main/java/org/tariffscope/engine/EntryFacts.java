@@ -128,7 +128,8 @@ public record EntryFacts(Money value, BigDecimal quantity, boolean usmcaClaimed,
    * symbol it does not know, or one the origin may not claim).
    */
   public EntryFacts withPreference(String symbol) {
-    return new EntryFacts(value, quantity, usmcaClaimed, contentShares, claims, metalContent, symbol);
+    return new EntryFacts(value, quantity, usmcaClaimed, contentShares, claims, metalContent,
+        symbol == null || symbol.isBlank() ? null : symbol.strip().toUpperCase(java.util.Locale.ROOT));
   }
 
   public Optional<String> preferenceOpt() {

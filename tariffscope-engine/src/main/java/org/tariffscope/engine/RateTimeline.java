@@ -31,9 +31,21 @@ public final class RateTimeline {
    * @param headings the applied headings with their rates ({@code 9903.01.25 +10%})
    * @param change what changed from the previous step, in words
    * @param revision schedule revision in force at the start
+   * @param notes what the reader should know about the entry at the start of the step (a claim the
+   *     engine could not honour, an estimate, the end of the data), as for a single duty
    */
   public record Step(LocalDate from, LocalDate until, Percent total, Map<Authority, Percent> byAuthority,
-      List<String> headings, String change, String revision) {
+      List<String> headings, String change, String revision, List<String> notes) {
+    public Step {
+      notes = List.copyOf(notes);
+    }
+  }
+
+  /** The distinct notes of the steps, in order of first appearance. */
+  public static List<String> notes(List<Step> steps) {
+    java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
+    steps.forEach(s -> all.addAll(s.notes()));
+    return List.copyOf(all);
   }
 
   private RateTimeline() {
@@ -74,11 +86,11 @@ public final class RateTimeline {
       if (!steps.isEmpty()) {
         Step last = steps.remove(steps.size() - 1);
         steps.add(new Step(last.from(), day, last.total(), last.byAuthority(), last.headings(), last.change(),
-            last.revision()));
+            last.revision(), last.notes()));
       }
       List<String> listed = headings.entrySet().stream().map(e -> e.getKey() + " +" + e.getValue()).toList();
       steps.add(new Step(day, null, b.totalAdValorem(), b.byAuthority(), listed,
-          steps.isEmpty() ? "start" : change(previousHeadings, headings), b.revision().id()));
+          steps.isEmpty() ? "start" : change(previousHeadings, headings), b.revision().id(), b.warnings()));
       previousKey = key;
       previousHeadings = headings;
     }

@@ -59,6 +59,23 @@ class PreferenceTest {
   }
 
   @Test
+  void aSymbolIsReadWhateverItsCase() {
+    assertThat(EntryFacts.NONE.withPreference(" kr ").preference()).isEqualTo("KR");
+    assertThat(EntryFacts.NONE.withPreference(" ").preference()).isNull();
+  }
+
+  @Test
+  void theAgreementsPlusSymbolCountsOnlyWhenItPrintsARate() {
+    // 1701.99.50 (cane sugar) prints "Free (BH,CL,JO,KR,OM,SG) See 9822.05.20 (P+)": CAFTA-DR sugar goes through a
+    // chapter 98 quota heading, so a claim of P finds no rate here and column 1-General applies, with a note.
+    DutyRequest sugar = new DutyInput("1701.99.50.17", "GT", "2025-10-17", "10000", "1000", null, null, null, null,
+        false).withPreference("P").toRequest(Countries.standard()).value();
+    DutyBreakdown b = EngineFixture.engine().compute(sugar).value();
+    assertThat(b.mfn().column()).isEqualTo("general");
+    assertThat(b.warnings()).anySatisfy(w -> assertThat(w).contains("No P preference"));
+  }
+
+  @Test
   void unknownUnmodelledOrDoubleClaimsAreBadInput() {
     assertThat(request("HN", "ZZ", null).failure().reason()).isEqualTo(FailureReason.INVALID_INPUT);
     assertThat(request("HN", "ZZ", null).failure().message()).contains("Unknown special program 'ZZ'").contains("KR");

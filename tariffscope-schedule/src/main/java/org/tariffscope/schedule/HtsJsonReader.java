@@ -163,7 +163,8 @@ final class HtsJsonReader {
 
   private static List<String> texts(JsonParser p, JsonToken value) throws IOException {
     if (value != JsonToken.START_ARRAY) {
-      return value == JsonToken.VALUE_NULL ? null : List.of(text(p, value));
+      String single = text(p, value); // null for null and for an object, which is skipped
+      return single == null ? null : List.of(single);
     }
     List<String> out = new ArrayList<>(2);
     for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {

@@ -29,10 +29,12 @@ class HtsJsonReaderTest {
            "units": null, "general": "2.5%", "special": "Free (A,KR)", "other": "10%",
            "footnotes": [{"columns": ["general"], "value": "See 9903.88.01 and 9903.94.01.", "type": "endnote",
                           "marker": 1}, null, {"columns": ["other"], "value": "  "}]},
-          {"htsno": "8703.23.01.60", "indent": 2, "description": "Other", "units": ["No.", null], "general": ""}
+          {"htsno": "8703.23.01.60", "indent": 2, "description": "Other", "units": ["No.", null], "general": ""},
+          {"htsno": "8703.23.01.90", "indent": 2, "description": "Odd", "units": {"unit": "No."}, "footnotes": {"a": 1}}
         ]
         """);
-    assertThat(rev.size()).isEqualTo(3);
+    assertThat(rev.size()).isEqualTo(4);
+    assertThat(rev.line(HtsCode.parse("8703.23.01.90")).orElseThrow().units()).isEmpty();
     HtsLine car = rev.line(HtsCode.parse("8703.23.01.60")).orElseThrow();
     assertThat(car.rateLine()).isEqualTo(HtsCode.parse("8703.23.01"));
     assertThat(car.general()).isEqualTo("2.5%");
@@ -44,7 +46,7 @@ class HtsJsonReaderTest {
       assertThat(f.chapter99()).containsExactly(HtsCode.parse("9903.88.01"), HtsCode.parse("9903.94.01"));
     });
     assertThat(rev.linesUnder(HtsCode.parse("870323"))).extracting(l -> l.code().digits())
-        .containsExactly("87032301", "8703230160");
+        .containsExactly("87032301", "8703230160", "8703230190");
   }
 
   @Test

@@ -335,7 +335,9 @@ final class Api {
     out.put("from", t.from().toString());
     out.put("to", t.to().toString());
     out.put("usmca", t.request().facts().usmcaClaimed());
+    out.put("preference", t.request().facts().preference());
     out.put("view", t.request().view().name().toLowerCase(Locale.ROOT));
+    out.put("notes", t.steps().stream().flatMap(s -> s.notes().stream()).distinct().toList());
     out.put("steps", t.steps());
     return Reply.json(out);
   }

@@ -320,6 +320,12 @@ class ApiTest {
     JsonNode korus = json(TestServer.get("/api/v1/timeline?" + query("hts", "6109.10.00.12", "origin", "KR", "from",
         "2025-12-01", "to", "2025-12-31", "preference", "KR")));
     assertThat(korus.get("steps").get(0).get("total_ad_valorem_pct").decimalValue()).isEqualByComparingTo("15");
+    assertThat(korus.get("preference").asText()).isEqualTo("KR");
+    assertThat(korus.get("notes")).isEmpty();
+    JsonNode ignored = json(TestServer.get("/api/v1/timeline?" + query("hts", "6109.10.00.12", "origin", "VN", "from",
+        "2025-12-01", "to", "2025-12-31", "preference", "KR")));
+    assertThat(ignored.get("notes").get(0).asText()).contains("claimed for goods of Vietnam: ignored");
+    assertThat(ignored.get("steps").get(0).get("notes").get(0).asText()).contains("ignored");
     assertThat(TestServer.get("/api/v1/timeline?" + query("hts", "6109.10.00.12", "origin", "KR", "preference", "GSP"))
         .statusCode()).isEqualTo(400);
   }

@@ -19,8 +19,9 @@ import org.tariffscope.engine.RateTimeline;
  * @param headings the applied headings with their rates ({@code 9903.01.25 +10%})
  * @param change what changed from the previous step, in words ({@code start} for the first)
  * @param revision the schedule revision in force at the start of the step
+ * @param notes what the reader should know at the start of the step (a claim not honoured, an estimate)
  */
-@JsonPropertyOrder({"from", "until", "total_ad_valorem_pct", "by_authority", "headings", "change", "revision"})
+@JsonPropertyOrder({"from", "until", "total_ad_valorem_pct", "by_authority", "headings", "change", "revision", "notes"})
 public record TimelineStep(
     @JsonProperty("from") String from,
     @JsonProperty("until") String until,
@@ -28,7 +29,8 @@ public record TimelineStep(
     @JsonProperty("by_authority") Map<String, BigDecimal> byAuthority,
     @JsonProperty("headings") List<String> headings,
     @JsonProperty("change") String change,
-    @JsonProperty("revision") String revision) {
+    @JsonProperty("revision") String revision,
+    @JsonProperty("notes") List<String> notes) {
 
   /** The CSV header of {@link #csvRow()}. */
   public static final String CSV_HEADER = "from,until,total_ad_valorem_pct,headings,change,revision";
@@ -36,13 +38,14 @@ public record TimelineStep(
   public TimelineStep {
     byAuthority = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byAuthority));
     headings = List.copyOf(headings);
+    notes = notes == null ? List.of() : List.copyOf(notes);
   }
 
   public static TimelineStep of(RateTimeline.Step s) {
     Map<String, BigDecimal> by = new LinkedHashMap<>();
     s.byAuthority().forEach((a, p) -> by.put(a.key(), DutyReport.number(p)));
     return new TimelineStep(s.from().toString(), s.until() == null ? null : s.until().toString(),
-        DutyReport.number(s.total()), by, s.headings(), s.change(), s.revision());
+        DutyReport.number(s.total()), by, s.headings(), s.change(), s.revision(), s.notes());
   }
 
   public static List<TimelineStep> of(List<RateTimeline.Step> steps) {

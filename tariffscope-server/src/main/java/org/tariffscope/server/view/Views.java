@@ -96,7 +96,7 @@ public final class Views {
   /** A product's timeline. */
   public record TimelineView(String code, String title, String context, String origin, String range, String chartJson,
       String chartLabel, List<StepView> steps, List<EventView> events, String csvHref, String jsonHref,
-      String calculatorHref, String low, String high, String now) {
+      String calculatorHref, String low, String high, String now, List<String> notes) {
   }
 
   /** The timeline page. */
