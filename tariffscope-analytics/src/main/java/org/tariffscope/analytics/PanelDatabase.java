@@ -565,7 +565,7 @@ public final class PanelDatabase implements AutoCloseable {
    * Per-thread CSV files of panel rows, read by DuckDB in one parallel scan at the end. The text is
    * kept short, since it is written and parsed 10 million times: days as numbers of days since
    * {@link #FROM}, the claim as 0 or 1, and no total (the ingest adds the rates up, in the same order
-   * and float arithmetic as {@link RatePanel}).
+   * and float arithmetic as {@link PanelRow#total()}).
    */
   private static final class RowFiles implements AutoCloseable {
     private final ThreadLocal<Output> output;

@@ -12,13 +12,18 @@ import org.tariffscope.basics.Authority;
  * @param from first day
  * @param until first day after (exclusive)
  * @param rates percent by {@link Authority} ordinal; the base rate at its ad valorem equivalent
- * @param total the sum
  */
-public record PanelRow(String hts10, int originClass, boolean usmca, LocalDate from, LocalDate until, float[] rates,
-    float total) {
+public record PanelRow(String hts10, int originClass, boolean usmca, LocalDate from, LocalDate until, float[] rates) {
 
-  /** Whether two rows carry the same rates (so that consecutive runs merge). */
-  public boolean sameRates(PanelRow o) {
-    return java.util.Arrays.equals(rates, o.rates);
+  /**
+   * The total: the rates added in {@link Authority} order in float arithmetic, as the database's ingest
+   * adds its {@code total_pct} ({@code PanelDatabase}).
+   */
+  public float total() {
+    float s = 0;
+    for (float v : rates) {
+      s += v;
+    }
+    return s;
   }
 }

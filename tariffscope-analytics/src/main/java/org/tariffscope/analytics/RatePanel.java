@@ -257,7 +257,7 @@ public final class RatePanel {
             continue; // the run goes on
           }
           if (current != null) {
-            out.add(new PanelRow(digits, cls, u == 1, openFrom[cls][u], day, current, sum(current)));
+            out.add(new PanelRow(digits, cls, u == 1, openFrom[cls][u], day, current));
           }
           openRates[cls][u] = r;
           openFrom[cls][u] = r == null ? null : day;
@@ -267,7 +267,7 @@ public final class RatePanel {
     for (int cls = 0; cls < classes; cls++) {
       for (int u = 0; u < 2; u++) {
         if (openRates[cls][u] != null) {
-          out.add(new PanelRow(digits, cls, u == 1, openFrom[cls][u], until, openRates[cls][u], sum(openRates[cls][u])));
+          out.add(new PanelRow(digits, cls, u == 1, openFrom[cls][u], until, openRates[cls][u]));
         }
       }
     }
@@ -288,13 +288,5 @@ public final class RatePanel {
       out[e.getKey().ordinal()] = e.getValue().value().floatValue();
     }
     return out;
-  }
-
-  private static float sum(float[] r) {
-    float s = 0;
-    for (float v : r) {
-      s += v;
-    }
-    return s;
   }
 }
