@@ -6,9 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
@@ -18,6 +15,7 @@ import org.tariffscope.basics.Country;
 import org.tariffscope.basics.HtsCode;
 import org.tariffscope.basics.Percent;
 import org.tariffscope.basics.Result;
+import org.tariffscope.basics.Workers;
 import org.tariffscope.engine.DutyBreakdown;
 import org.tariffscope.engine.DutyEngine;
 import org.tariffscope.engine.DutyRequest;
@@ -179,38 +177,22 @@ public final class RatePanel {
     AtomicLong rows = new AtomicLong();
     AtomicLong cpuNanos = new AtomicLong();
     java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        futures.add(pool.submit(() -> {
-          long cpu0 = mx.getCurrentThreadCpuTime();
-          // A build that is stopped (its caller interrupted) stops between products.
-          for (int i = next.getAndIncrement(); i < products.size() && !Thread.currentThread().isInterrupted();
-              i = next.getAndIncrement()) {
-            String code = products.get(i);
-            List<PanelRow> out = product(code, evaluations);
-            rows.addAndGet(out.size());
-            sink.accept(code, out);
-            int d = done.incrementAndGet();
-            if ((d & 255) == 0) {
-              progress.accept(d);
-            }
-          }
-          cpuNanos.addAndGet(mx.getCurrentThreadCpuTime() - cpu0);
-        }));
+    Workers.run(threads, "panel build", () -> {
+      long cpu0 = mx.getCurrentThreadCpuTime();
+      // A build that is stopped (its caller interrupted) stops between products.
+      for (int i = next.getAndIncrement(); i < products.size() && !Thread.currentThread().isInterrupted();
+          i = next.getAndIncrement()) {
+        String code = products.get(i);
+        List<PanelRow> out = product(code, evaluations);
+        rows.addAndGet(out.size());
+        sink.accept(code, out);
+        int d = done.incrementAndGet();
+        if ((d & 255) == 0) {
+          progress.accept(d);
+        }
       }
-      for (Future<?> f : futures) {
-        f.get();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("panel build interrupted", e);
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw new IllegalStateException("panel build failed: " + e.getCause(), e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
+      cpuNanos.addAndGet(mx.getCurrentThreadCpuTime() - cpu0);
+    });
     progress.accept(products.size());
     return new Stats(products.size(), evaluations.get(), rows.get(), (System.nanoTime() - start) / 1_000_000,
         cpuNanos.get() / 1_000_000);

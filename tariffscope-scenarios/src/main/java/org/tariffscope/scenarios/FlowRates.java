@@ -5,15 +5,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableSet;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.tariffscope.basics.Countries;
 import org.tariffscope.basics.Country;
 import org.tariffscope.basics.DateInterval;
 import org.tariffscope.basics.HtsCode;
 import org.tariffscope.basics.Result;
+import org.tariffscope.basics.Workers;
 import org.tariffscope.engine.DutyBreakdown;
 import org.tariffscope.engine.DutyEngine;
 import org.tariffscope.engine.DutyRequest;
@@ -67,31 +65,7 @@ public final class FlowRates {
         }
       }
     };
-    if (threads <= 1) {
-      work.run();
-    } else {
-      ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-        Thread t = new Thread(r, "flow-rates");
-        t.setDaemon(true);
-        return t;
-      });
-      try {
-        List<Future<?>> futures = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-          futures.add(pool.submit(work));
-        }
-        for (Future<?> f : futures) {
-          f.get();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted", e);
-      } catch (java.util.concurrent.ExecutionException e) {
-        throw new IllegalStateException("rate computation failed: " + e.getCause(), e.getCause());
-      } finally {
-        pool.shutdownNow();
-      }
-    }
+    Workers.run(threads, "rate computation", work);
     double unpriced = 0;
     for (int i = 0; i < rate.length; i++) {
       if (Double.isNaN(rate[i])) {
