@@ -65,11 +65,11 @@ public final class PolicyLoader {
     }
 
     public List<PolicyProblem> errors() {
-      return problems.stream().filter(PolicyProblem::isError).toList();
+      return PolicyProblem.errors(problems);
     }
 
     public List<PolicyProblem> warnings() {
-      return problems.stream().filter(p -> !p.isError()).toList();
+      return PolicyProblem.warnings(problems);
     }
 
     /** The book, or an exception listing every error. */
@@ -262,6 +262,21 @@ public final class PolicyLoader {
       Map<String, ProductList> lists) {
   }
 
+  /** The instruments named by their ids in the file's {@code instruments:} table; an unknown id is an error. */
+  private static List<Instrument> instruments(FileContext ctx, Fields f, String subject, List<String> ids) {
+    List<Instrument> out = new ArrayList<>();
+    for (String id : ids) {
+      Instrument in = ctx.instruments().get(id);
+      if (in == null) {
+        f.error("instruments", subject, "unknown instrument '" + id + "' (the file defines "
+            + String.join(", ", ctx.instruments().keySet()) + ")");
+      } else {
+        out.add(in);
+      }
+    }
+    return out;
+  }
+
   private Map<String, Instrument> readInstruments(String file, Node node, List<PolicyProblem> problems) {
     Map<String, Instrument> out = new LinkedHashMap<>();
     if (node == null) {
@@ -333,15 +348,7 @@ public final class PolicyLoader {
       if (instrumentIds.isEmpty()) {
         f.error("instruments", subject, "must cite at least one instrument");
       }
-      for (String id : instrumentIds) {
-        Instrument in = ctx.instruments().get(id);
-        if (in == null) {
-          f.error("instruments", subject, "unknown instrument '" + id + "' (the file defines "
-              + String.join(", ", ctx.instruments().keySet()) + ")");
-        } else {
-          instruments.add(in);
-        }
-      }
+      instruments.addAll(instruments(ctx, f, subject, instrumentIds));
     }
     LocalDate from = f.requiredDate("from", subject);
     LocalDate until = f.date("until", subject);
@@ -427,15 +434,7 @@ public final class PolicyLoader {
     List<Instrument> instruments = new ArrayList<>();
     if (f.has("instruments")) {
       List<String> ids = f.list("instruments", subject);
-      for (String ref : ids == null ? List.<String>of() : ids) {
-        Instrument in = ctx.instruments().get(ref);
-        if (in == null) {
-          f.error("instruments", subject, "unknown instrument '" + ref + "' (the file defines "
-              + String.join(", ", ctx.instruments().keySet()) + ")");
-        } else {
-          instruments.add(in);
-        }
-      }
+      instruments.addAll(instruments(ctx, f, subject, ids == null ? List.of() : ids));
     } else {
       instruments.addAll(original.instruments());
     }

@@ -23,6 +23,16 @@ public record PolicyProblem(Severity severity, SourceLocation location, String s
     return new PolicyProblem(Severity.WARNING, at, subject, message);
   }
 
+  /** The errors among {@code problems}, in order. */
+  public static List<PolicyProblem> errors(List<PolicyProblem> problems) {
+    return problems.stream().filter(PolicyProblem::isError).toList();
+  }
+
+  /** The warnings among {@code problems}, in order. */
+  public static List<PolicyProblem> warnings(List<PolicyProblem> problems) {
+    return problems.stream().filter(p -> !p.isError()).toList();
+  }
+
   /** How many of {@code problems} are errors (readers compare counts to know whether a part they read was bad). */
   public static int countErrors(List<PolicyProblem> problems) {
     int n = 0;

@@ -82,11 +82,11 @@ public final class ScenarioLoader {
     }
 
     public List<PolicyProblem> errors() {
-      return problems.stream().filter(PolicyProblem::isError).toList();
+      return PolicyProblem.errors(problems);
     }
 
     public List<PolicyProblem> warnings() {
-      return problems.stream().filter(p -> !p.isError()).toList();
+      return PolicyProblem.warnings(problems);
     }
 
     /** The scenario, or an exception naming the first error. */
