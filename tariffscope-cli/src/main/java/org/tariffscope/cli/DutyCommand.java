@@ -42,11 +42,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tariffscope duty}: the duty on one entry, or on every line of a CSV file. */
 @Command(name = "duty", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
-    description = {"The duty on an entry: base rate, each Chapter 99 heading applied with its authority, rate and",
-        "citation, the headings considered and not applied with the reason, and the total.",
-        "With --input, one result per CSV line (columns hts,origin,date[,value][,quantity][,usmca]",
-        "[,metal_content_pct][,us_content_pct][,claims][,steel_content_pct][,aluminum_content_pct][,copper_content_pct]",
-        "[,preference]); a bad line gets an error and the others still run."},
+    description = {"The duty on an entry: base rate, each Chapter 99 heading applied with its authority, rate and "
+        + "citation, the headings considered and not applied with the reason, and the total.",
+        "With --input, one result per CSV line (columns hts,origin,date[,value][,quantity][,usmca][,preference]"
+        + "[,metal_content_pct][,steel_content_pct][,aluminum_content_pct][,copper_content_pct][,us_content_pct]"
+        + "[,claims]); a bad line gets an error and the others still run."},
     footerHeading = "%nExamples:%n",
     footer = {"  tariffscope duty --hts 8703.23.01.60 --origin JP --date 2025-04-06 --value 40000",
         "  tariffscope duty --hts 8429.52.10.10 --origin Canada --date 2025-04-06 --usmca --format json",

@@ -308,8 +308,9 @@ final class Api {
 
   // ---- timeline ------------------------------------------------------------------------------
 
-  /** A product's timeline: its line, and the steps of its rate. */
-  record Timeline(DutyRequest request, HtsLine line, LocalDate from, LocalDate to, List<TimelineStep> steps) {
+  /** A product's timeline: its line, the steps of its rate, and every note of the steps once. */
+  record Timeline(DutyRequest request, HtsLine line, LocalDate from, LocalDate to, List<TimelineStep> steps,
+      List<String> notes) {
   }
 
   /** {@code GET /api/v1/timeline}: every change of the total rate; {@code format=csv} for a CSV file. */
@@ -337,7 +338,7 @@ final class Api {
     out.put("usmca", t.request().facts().usmcaClaimed());
     out.put("preference", t.request().facts().preference());
     out.put("view", t.request().view().name().toLowerCase(Locale.ROOT));
-    out.put("notes", t.steps().stream().flatMap(s -> s.notes().stream()).distinct().toList());
+    out.put("notes", t.notes());
     out.put("steps", t.steps());
     return Reply.json(out);
   }
@@ -364,7 +365,7 @@ final class Api {
     if (!last.isSuccess()) {
       throw Errors.of(last.failure());
     }
-    return new Timeline(request.value(), last.value().line(), from, to, TimelineStep.of(list));
+    return new Timeline(request.value(), last.value().line(), from, to, TimelineStep.of(list), RateTimeline.notes(list));
   }
 
   // ---- parameters ----------------------------------------------------------------------------

@@ -295,8 +295,7 @@ final class Pages {
     return new TimelineView(t.line().code().toString(), described[0], described[1], origin, t.from() + " – " + t.to(),
         Json.text(chart), label, rows, shown, "/api/v1/timeline?" + query + (query.isEmpty() ? "" : "&") + "format=csv",
         "/api/v1/timeline?" + query, "/?" + encode(calc), pct(low), pct(high),
-        pct(steps.get(steps.size() - 1).totalAdValoremPct()),
-        steps.stream().flatMap(s -> s.notes().stream()).distinct().toList());
+        pct(steps.get(steps.size() - 1).totalAdValoremPct()), t.notes());
   }
 
   private static List<EventView> readEvents() {
